@@ -29,6 +29,11 @@ export interface DeployOptions {
 	/** `--org` / `--app` overrides. */
 	org?: string;
 	app?: string;
+	/**
+	 * `--profile <name>` as the user typed it for the doctor. Serverless rejects `--profile` (it wants
+	 * `--aws-profile`); the doctor reports that instead of guessing. Never used as a credential source.
+	 */
+	profileFlag?: string;
 }
 
 export interface FrameworkInfo {

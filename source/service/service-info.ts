@@ -31,6 +31,8 @@ export interface V4Resolver {
 	sessionToken?: string;
 	/** `dashboard: false` opts out of Dashboard provider credentials. */
 	dashboard?: boolean;
+	/** Fields that are set but whose value is known only at deploy time or could not be resolved (e.g. `${ssm:…}`). */
+	unknownFields?: string[];
 }
 
 export interface ServiceInfo {
