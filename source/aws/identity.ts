@@ -19,6 +19,10 @@ export interface ProbeFailure {
 	/** Catalogue id of the explanation (see aws/error-catalogue). */
 	explanationId?: string;
 	clockSkewMs?: number;
+	/** How many HTTP attempts the SDK made (`$metadata.attempts`), when known. */
+	attempts?: number;
+	/** Milliseconds from the start of the probe to the failure. */
+	elapsedMs?: number;
 }
 
 export type ProbeResult =
