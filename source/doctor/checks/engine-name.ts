@@ -1,0 +1,12 @@
+import type {Engine} from '../../credentials/verdict.js';
+
+const names: Record<Engine, string> = {
+	'serverless-v3': 'Serverless v3',
+	'serverless-v4': 'Serverless v4',
+	'aws-sdk-v3': 'the AWS SDK v3',
+};
+
+/** The engine in the user's words, for sentences ("Serverless v3 uses …"). */
+export function engineName(engine: Engine): string {
+	return names[engine];
+}
