@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+/**
+ * Installs the real engines the conformance suite compares with (serverless@3, pinned by
+ * test/conformance/engines/package-lock.json) when they are missing. Kept out of the product's dependencies.
+ * Exits non-zero with one line when the install fails.
+ */
+import {spawnSync} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const prefix = path.join(root, 'test', 'conformance', 'engines');
+
+if (existsSync(path.join(prefix, 'node_modules', 'serverless', 'package.json'))) process.exit(0);
+
+// A progress note for people at a terminal; logs get only the one failure line.
+if (process.stderr.isTTY) process.stderr.write('ensure-engines: installing serverless@3 for the conformance tests (about 250 MB, once)…\n');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const result = spawnSync(npm, ['ci', '--prefix', prefix, '--ignore-scripts', '--no-audit', '--no-fund'], {
+	cwd: root,
+	stdio: ['ignore', 'ignore', 'pipe'],
+	encoding: 'utf8',
+	shell: process.platform === 'win32',
+});
+const installed = existsSync(path.join(prefix, 'node_modules', 'serverless', 'package.json'));
+if (result.status !== 0 || !installed) {
+	const lines = (result.error?.message ?? result.stderr ?? '').split('\n').map((line) => line.replace(/^npm (error|ERR!)\s*/, '').trim());
+	const useful = lines.filter((line) => line && !/complete log of this run/i.test(line));
+	const detail = useful.slice(0, 2).join(': ') || `exit code ${result.status}`;
+	process.stderr.write(`ensure-engines: \`npm ci --prefix test/conformance/engines\` failed (${detail}); the conformance tests need the npm registry once to install serverless@3.\n`);
+	process.exit(1);
+}
