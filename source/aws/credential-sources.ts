@@ -2,7 +2,6 @@
  * Turns a Verdict's winner into something the STS client can sign with, reading only the snapshot (not
  * process.env) and never reaching instance metadata (169.254.169.254) unless the winner IS instance metadata.
  */
-import {createRequire} from 'node:module';
 import type {AwsCredentialIdentity, AwsCredentialIdentityProvider} from '@smithy/types';
 import type {Snapshot} from '../gather/snapshot.js';
 import type {Winner} from '../credentials/verdict.js';
@@ -13,7 +12,7 @@ type FromTokenFile = typeof import('@aws-sdk/credential-provider-web-identity').
 type FromHttp = typeof import('@aws-sdk/credential-provider-http').fromHttp;
 type ImdsModule = typeof import('@smithy/credential-provider-imds');
 
-interface Providers {
+export interface Providers {
 	fromIni: FromIni;
 	fromTokenFile: FromTokenFile;
 	fromHttp: FromHttp;
@@ -22,20 +21,16 @@ interface Providers {
 
 let providers: Providers | undefined;
 
-/**
- * The providers `@aws-sdk/credential-provider-node` (our declared dependency) itself depends on, resolved from its
- * own location so a non-hoisted install finds the same versions it uses.
- */
-function loadProviders(): Providers {
+/** Loaded on first use only: `doctor --offline` and `--help` never pay for the SDK. */
+export async function loadProviders(): Promise<Providers> {
 	if (providers) return providers;
-	const local = createRequire(import.meta.url);
-	const fromNode = createRequire(local.resolve('@aws-sdk/credential-provider-node'));
-	providers = {
-		fromIni: (fromNode('@aws-sdk/credential-provider-ini') as {fromIni: FromIni}).fromIni,
-		fromTokenFile: (fromNode('@aws-sdk/credential-provider-web-identity') as {fromTokenFile: FromTokenFile}).fromTokenFile,
-		fromHttp: (fromNode('@aws-sdk/credential-provider-http') as {fromHttp: FromHttp}).fromHttp,
-		imds: fromNode('@smithy/credential-provider-imds') as ImdsModule,
-	};
+	const [ini, webIdentity, http, imds] = await Promise.all([
+		import('@aws-sdk/credential-provider-ini'),
+		import('@aws-sdk/credential-provider-web-identity'),
+		import('@aws-sdk/credential-provider-http'),
+		import('@smithy/credential-provider-imds'),
+	]);
+	providers = {fromIni: ini.fromIni, fromTokenFile: webIdentity.fromTokenFile, fromHttp: http.fromHttp, imds};
 	return providers;
 }
 
@@ -59,6 +54,7 @@ export function probeCredentials(input: {
 	settings: ClientSettings;
 	deadlineMs: number;
 	secrets: Set<string>;
+	providers: Providers;
 }): AwsCredentialIdentity | AwsCredentialIdentityProvider {
 	const {snapshot, winner, settings, secrets} = input;
 	const resolved = winner.credentials;
@@ -82,7 +78,7 @@ export function probeCredentials(input: {
 		...(settings.endpoint.source === 'AWS_ENDPOINT_URL' ? {endpoint: settings.endpoint.url} : {}),
 	};
 	const files = {filepath: snapshot.credentialsFile.path, configFilepath: snapshot.configFile.path, ignoreCache: true};
-	const p = loadProviders();
+	const p = input.providers;
 	let provider: AwsCredentialIdentityProvider;
 
 	if (resolved.type === 'profile') {

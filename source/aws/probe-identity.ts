@@ -6,7 +6,7 @@
 import type {Snapshot} from '../gather/snapshot.js';
 import type {Verdict, Winner} from '../credentials/verdict.js';
 import {awsClientConfig, type ClientSettings} from './client-config.js';
-import {probeCredentials} from './credential-sources.js';
+import {loadProviders, probeCredentials} from './credential-sources.js';
 import {explainError} from './error-catalogue.js';
 import type {Identity, ProbeFailure, ProbeResult} from './identity.js';
 import {maskSecretsInText, scrubKnownSecrets} from './mask-text.js';
@@ -72,7 +72,7 @@ export async function probeIdentity(input: ProbeInput): Promise<ProbeResult> {
 	const work = (async () => {
 		settings = await awsClientConfig({snapshot, region: input.region, deadlineMs, service: 'sts', profile: winner.profile});
 		stopIfLate();
-		const credentials = probeCredentials({snapshot, winner, settings, deadlineMs, secrets});
+		const credentials = probeCredentials({snapshot, winner, settings, deadlineMs, secrets, providers: await loadProviders()});
 		const {STSClient, GetCallerIdentityCommand} = await import('@aws-sdk/client-sts');
 		stopIfLate();
 		const sts = new STSClient({...settings.clientConfig, credentials});

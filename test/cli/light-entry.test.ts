@@ -1,11 +1,13 @@
 /**
  * `--help`, `--version` and argument errors must not load Ink, React or the AWS SDK (spec/toolchain.md §8: they
- * cost about 6× a bare node start). A module hook records every module the process resolves.
+ * cost about 6× a bare node start), and the offline doctor must not load the SDK. The release build is one
+ * esbuild bundle split into chunks; `.build/meta.json` (written by the build) says which sources each chunk holds,
+ * and a module hook records which chunks a run really loads.
  */
 import {spawnSync} from 'node:child_process';
 import {readFileSync, rmSync} from 'node:fs';
 import path from 'node:path';
-import {pathToFileURL} from 'node:url';
+import {fileURLToPath, pathToFileURL} from 'node:url';
 import {afterAll, describe, expect, test} from 'vitest';
 import {CLI, ROOT, cleanEnv, temporaryHome} from '../support/cli-process.js';
 
@@ -13,31 +15,45 @@ const recorder = path.join(ROOT, 'test/support/record-imports.mjs');
 const home = temporaryHome();
 afterAll(() => home.remove());
 
-function loadedModules(nodeArgs: string[], tag: string): {status: number | null; urls: string[]} {
+interface Metafile {
+	outputs: Record<string, {inputs: Record<string, unknown>}>;
+}
+const meta = JSON.parse(readFileSync(path.join(ROOT, '.build/meta.json'), 'utf8')) as Metafile;
+
+/** Sources bundled into the dist file a loaded URL points at. */
+function sourcesOf(url: string): string[] {
+	const file = path.relative(ROOT, fileURLToPath(url)).split(path.sep).join('/');
+	const output = meta.outputs[file];
+	if (!output) throw new Error(`${file} is not an output of the last build (.build/meta.json)`);
+	return Object.keys(output.inputs);
+}
+
+function loadedSources(nodeArgs: string[], tag: string): {status: number | null; sources: string[]; urls: string[]} {
 	const log = path.join(home.home, `imports-${tag}.log`);
 	rmSync(log, {force: true});
 	const result = spawnSync(process.execPath, ['--import', pathToFileURL(recorder).href, ...nodeArgs], {
-		cwd: ROOT,
+		cwd: home.home,
 		env: cleanEnv(home.home, {SLS_CREDS_WIZARD_IMPORT_LOG: log}),
 		input: '',
 		encoding: 'utf8',
 	});
 	const urls = readFileSync(log, 'utf8').split('\n').filter(Boolean);
-	return {status: result.status, urls};
+	const distFiles = urls.filter(url => url.startsWith(pathToFileURL(path.dirname(CLI)).href));
+	return {status: result.status, urls, sources: distFiles.flatMap(sourcesOf)};
 }
 
-const distUrl = pathToFileURL(path.dirname(CLI)).href;
-const allowed = new Set(
-	['cli.js', 'commands/command-line.js', 'commands/usage.js', 'commands/usage-error.js', 'commands/failure-text.js'].map(
-		file => `${distUrl}/${file}`,
-	),
-);
+const heavy = /^node_modules\/(ink|ink-[a-z-]+|react|react-reconciler|scheduler|yoga-layout|@aws-sdk|@smithy|yaml)\//;
 
 describe('the entry loads nothing heavy before it knows it must', () => {
 	test('the recorder works: importing ink is seen', () => {
-		const {urls} = loadedModules(['--input-type=module', '-e', "await import('ink')"], 'control');
+		const {urls} = loadedSources(['--input-type=module', '-e', `await import(${JSON.stringify(pathToFileURL(path.join(ROOT, 'node_modules/ink/build/index.js')).href)})`], 'control');
 		expect(urls.some(url => url.includes('/node_modules/ink/'))).toBe(true);
-		expect(urls.some(url => url.includes('/node_modules/react/'))).toBe(true);
+	});
+
+	test('the metafile knows where Ink and the SDK went (they are in the bundle, in other chunks)', () => {
+		const all = Object.values(meta.outputs).flatMap(output => Object.keys(output.inputs));
+		expect(all.some(input => input.startsWith('node_modules/ink/'))).toBe(true);
+		expect(all.some(input => input.startsWith('node_modules/@aws-sdk/client-sts/'))).toBe(true);
 	});
 
 	test.each([
@@ -51,10 +67,10 @@ describe('the entry loads nothing heavy before it knows it must', () => {
 		['a missing value', ['doctor', '--stage']],
 		['no subcommand without a terminal', []],
 	])('%s', (_name, args) => {
-		const {urls} = loadedModules([CLI, ...args], args.join('-') || 'none');
-		expect(urls).toContain(`${distUrl}/cli.js`);
-		const outside = urls.filter(url => !url.startsWith('node:') && !allowed.has(url));
-		expect(outside).toEqual([]);
+		const {sources} = loadedSources([CLI, ...args], args.join('-') || 'none');
+		expect(sources).toContain('source/cli.tsx');
+		expect(sources.filter(source => source.startsWith('node_modules/'))).toEqual([]);
+		expect(sources.filter(source => /^source\/(ui|aws|credentials|doctor|gather|service)\//.test(source))).toEqual([]);
 	});
 });
 
@@ -63,11 +79,10 @@ describe('the doctor without a terminal never loads Ink or React, and --offline 
 		['--json --offline', ['doctor', '--json', '--offline']],
 		['piped plain text', ['doctor', '--offline']],
 	])('%s', (_name, args) => {
-		const {status, urls} = loadedModules([CLI, ...args], args.join(''));
+		const {status, sources} = loadedSources([CLI, ...args], args.join(''));
 		expect([0, 1]).toContain(status);
-		expect(urls).toContain(`${distUrl}/commands/doctor.js`);
-		const heavy = urls.filter(url => /\/node_modules\/(ink|react|react-reconciler|yoga-layout|@aws-sdk)\//.test(url));
-		expect(heavy).toEqual([]);
+		expect(sources).toContain('source/commands/doctor.ts');
+		expect(sources.filter(source => heavy.test(source) && !source.startsWith('node_modules/yaml/'))).toEqual([]);
+		expect(sources.filter(source => source.startsWith('source/ui/'))).toEqual([]);
 	});
 });
-
