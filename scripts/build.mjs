@@ -26,6 +26,8 @@ const result = await build({
 	chunkNames: 'chunks/[name]-[hash]',
 	metafile: true,
 	logLevel: 'warning',
+	// The SDK's ESM builds: its CommonJS builds, split across chunks, initialise out of order ("Class extends value undefined").
+	mainFields: ['module', 'main'],
 	define: {'process.env.NODE_ENV': '"production"'},
 	alias: {'react-devtools-core': path.join(root, 'scripts/stubs/react-devtools-core.mjs')},
 	// Bundled CommonJS (React, yaml, dotenv, the SDK's CJS builds) calls require(); ESM output has none.
