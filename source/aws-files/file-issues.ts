@@ -4,6 +4,7 @@
  * (aws-files.md §2, §7). Each issue names the line, says what happens in one line, and gives the exact edit.
  * Messages never quote values or unknown keys: a stray line may be a pasted secret.
  */
+import {isPlainAwsFile} from './plain-file.js';
 import {traceCliIni, type CliError} from './cli-reader.js';
 import {codePart, parseIniDocument, type IniDocument, type IniLine} from './document.js';
 import {isPrototypeName} from './prototype-names.js';
@@ -167,6 +168,11 @@ interface Context {
 }
 
 export function inspectAwsFile(text: string, kind: AwsFileKind): FileIssue[] {
+	return isPlainAwsFile(text, kind) ? [] : inspectAwsFileFully(text, kind);
+}
+
+/** Every reader's trace of the file, compared (exported for the test that keeps the plain-file shortcut honest). */
+export function inspectAwsFileFully(text: string, kind: AwsFileKind): FileIssue[] {
 	const doc = parseIniDocument(text);
 	const sdk = traceSdkIni(text);
 	const cli = traceCliIni(text);

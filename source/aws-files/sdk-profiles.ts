@@ -4,6 +4,7 @@
  * (credentials-file keys win). aws-files.md §2.1, §4.
  */
 import {emptyRecord, isPrototypeName, readOnlyOnFunction, throwsOnFunction} from './prototype-names.js';
+import {rememberRecent} from './recent-results.js';
 import {SDK_SECTION_TYPES, traceSdkIni, type IniSections} from './sdk-reader.js';
 
 /** Records may be shared between the views (as in the SDK itself): treat them as read-only. */
@@ -49,7 +50,9 @@ function copy(values: Record<string, string>): Record<string, string> {
 	return Object.assign(emptyRecord<string>(), values);
 }
 
-export function sdkProfiles(files: {credentials?: string; config?: string}): SdkProfiles {
+export const sdkProfiles = rememberRecent(computeSdkProfiles, files => [files.credentials, files.config]);
+
+function computeSdkProfiles(files: {credentials?: string; config?: string}): SdkProfiles {
 	const failures: SdkProfiles['failures'] = [];
 	const credentialsTrace = traceSdkIni(files.credentials ?? '', {lines: false});
 	const configTrace = traceSdkIni(files.config ?? '', {lines: false});

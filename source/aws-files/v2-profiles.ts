@@ -4,6 +4,7 @@
  * `AWS.util.getProfilesFromSharedConfig` (config only with `AWS_SDK_LOAD_CONFIG`; credentials keys win).
  * Checked against aws-sdk 2.1693.0 (credential-resolution.md §2.3–2.4, aws-files.md §3).
  */
+import {rememberRecent} from './recent-results.js';
 import {codePart} from './document.js';
 import {emptyRecord, isPrototypeName, readOnlyOnFunction, throwsOnFunction} from './prototype-names.js';
 import type {IniSections} from './sdk-reader.js';
@@ -98,7 +99,9 @@ function configProfiles(sections: IniSections): {profiles: IniSections; ssoSessi
  * Profiles as SDK v2 sees them. `config` is read only when `loadConfig` (AWS_SDK_LOAD_CONFIG) is on, which defaults
  * to "a config text was given". An undefined text means the file does not exist.
  */
-export function v2Profiles(files: {credentials?: string; config?: string}, options: {loadConfig?: boolean} = {}): V2Profiles {
+export const v2Profiles = rememberRecent(computeV2Profiles, (files, options = {}) => [files.credentials, files.config, options.loadConfig]);
+
+function computeV2Profiles(files: {credentials?: string; config?: string}, options: {loadConfig?: boolean} = {}): V2Profiles {
 	const loadConfig = options.loadConfig ?? files.config !== undefined;
 	const empty: V2Profiles = {credentials: emptyRecord(), config: emptyRecord(), ssoSessions: emptyRecord(), merged: emptyRecord()};
 

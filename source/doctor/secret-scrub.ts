@@ -47,18 +47,47 @@ export function knownSecrets(snapshot: Snapshot): string[] {
 /** A deep copy of `value` with every occurrence of a known secret in any string replaced by its mask. */
 export function scrubSecrets<T>(value: T, secrets: string[]): T {
 	if (secrets.length === 0) return value;
-	return scrub(value, secrets) as T;
+	return scrub(value, indexByPrefix(secrets)) as T;
 }
 
-function scrub(value: unknown, secrets: string[]): unknown {
-	if (typeof value === 'string') {
-		let text = value;
-		for (const secret of secrets) if (text.includes(secret)) text = text.split(secret).join(maskValue(secret));
-		return text;
+/**
+ * Secrets grouped by their first `minimumLength` characters (longest first within a group), so a string is
+ * scanned once, position by position, instead of once per secret: a 10,000-profile file holds 20,000 secrets.
+ */
+function indexByPrefix(secrets: string[]): Map<string, string[]> {
+	const index = new Map<string, string[]>();
+	for (const secret of secrets) {
+		const prefix = secret.slice(0, minimumLength);
+		const group = index.get(prefix);
+		if (group) group.push(secret);
+		else index.set(prefix, [secret]);
 	}
-	if (Array.isArray(value)) return value.map(item => scrub(item, secrets));
+	for (const group of index.values()) group.sort((a, b) => b.length - a.length);
+	return index;
+}
+
+function scrubText(text: string, index: Map<string, string[]>): string {
+	let result = '';
+	let copied = 0;
+	let position = 0;
+	while (position <= text.length - minimumLength) {
+		const match = index.get(text.slice(position, position + minimumLength))?.find(secret => text.startsWith(secret, position));
+		if (match) {
+			result += text.slice(copied, position) + maskValue(match);
+			position += match.length;
+			copied = position;
+		} else {
+			position++;
+		}
+	}
+	return copied === 0 ? text : result + text.slice(copied);
+}
+
+function scrub(value: unknown, index: Map<string, string[]>): unknown {
+	if (typeof value === 'string') return scrubText(value, index);
+	if (Array.isArray(value)) return value.map(item => scrub(item, index));
 	if (value !== null && typeof value === 'object') {
-		return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, scrub(item, secrets)]));
+		return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, scrub(item, index)]));
 	}
 	return value;
 }
