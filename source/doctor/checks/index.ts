@@ -17,6 +17,7 @@ import {invokeLocalChecks} from './invoke-local.js';
 import {namedProfileChecks} from './named-profile.js';
 import {profileFlagChecks} from './profile-flag.js';
 import {profileWithEnvKeysChecks} from './profile-with-env-keys.js';
+import {providerProfileShadowedChecks} from './provider-profile-shadowed.js';
 import {regionChecks} from './region.js';
 import {sdkLoadConfigChecks} from './sdk-load-config.js';
 import {serviceFileChecks} from './service-file.js';
@@ -33,6 +34,7 @@ export const checks: ReadonlyArray<readonly [name: string, check: Check]> = [
 	['named profile', namedProfileChecks],
 	['config-only profile', configOnlyProfileChecks],
 	['profile with env keys', profileWithEnvKeysChecks],
+	['provider.profile shadowed', providerProfileShadowedChecks],
 	['partial env keys', envKeysPartialChecks],
 	['--profile flag', profileFlagChecks],
 	['access key shape', accessKeyShapeChecks],
