@@ -7,13 +7,16 @@ import {engineName} from './engine-name.js';
 export function credentialOutcomeChecks(snapshot: Snapshot, verdict: Verdict): Finding[] {
 	const engine = engineName(verdict.engine);
 	if (verdict.error) {
-		const culprit = verdict.candidates.find(candidate => candidate.source === verdict.error?.source);
+		// The source that broke the run; a "nothing found" error names the last link, which explains nothing.
+		const culprit = verdict.candidates.find(candidate => candidate.source === verdict.error?.source && candidate.status === 'error');
 		return [
 			{
 				id: 'credentials-error',
 				status: 'fail',
 				title: `${engine} stops before deploying: ${verdict.error.code}`,
-				why: `${verdict.error.message}${culprit ? ` (from ${culprit.title}: ${culprit.reason})` : ''}`,
+				why: culprit
+					? `${verdict.error.message} (from ${culprit.title}: ${culprit.reason})`
+					: `${verdict.error.message}. None of the ${verdict.candidates.length} sources ${engine} checks supplies usable credentials.`,
 				fix: culprit?.fix ?? fallbackFix(snapshot),
 				details: culprit?.origin,
 			},

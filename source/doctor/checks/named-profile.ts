@@ -1,6 +1,7 @@
 import type {Snapshot} from '../../gather/snapshot.js';
 import type {Candidate, Verdict} from '../../credentials/verdict.js';
 import type {Finding} from '../finding.js';
+import {newSectionText} from '../../aws-files/new-section.js';
 import {profileNames, profileOnDisk} from '../profiles-on-disk.js';
 import {isConfigOnlyForV3} from './config-only-profile.js';
 import {ssoProfileInUse, ssoTokenChecks} from './sso-token.js';
@@ -52,8 +53,15 @@ function missingProfile(snapshot: Snapshot, candidate: Candidate, name: string):
 		title: `${mentions(candidate.title, name)} names a profile that does not exist`,
 		why: `There is no [${name}] in ${snapshot.credentialsFile.path} and no [profile ${name}] in ${snapshot.configFile.path}.${available}`,
 		fix,
-		details: candidate.origin,
+		details: [...(candidate.origin ?? []), ...newProfileSketch(snapshot, name)],
 	};
+}
+
+/** What the missing profile would look like, for people who prefer to edit the file by hand. */
+function newProfileSketch(snapshot: Snapshot, name: string): string[] {
+	if (!/^[\w\-@+.%:/]+$/.test(name)) return [];
+	const section = newSectionText(name, {aws_access_key_id: '<your access key id>', aws_secret_access_key: '<your secret access key>'});
+	return [`Or add it to ${snapshot.credentialsFile.path} by hand:`, ...section.trimEnd().split('\n').map(line => `  ${line}`)];
 }
 
 /** "AWS_PROFILE=dev", or "[default] profile (dev)" when the rung's title does not name the profile itself. */
