@@ -1,3 +1,4 @@
+import {engineName} from '../credentials/engine-name.js';
 import type {Engine, SourceStatus} from '../credentials/verdict.js';
 import type {Finding, FindingStatus} from '../doctor/finding.js';
 import type {Report, ReportCandidate, ReportWinner} from '../doctor/report.js';
@@ -10,12 +11,6 @@ export interface PlainOptions {
 	/** Columns to wrap at. Default 80. */
 	width?: number;
 }
-
-const engineLabels: Record<Engine, string> = {
-	'serverless-v3': 'Serverless v3',
-	'serverless-v4': 'Serverless v4',
-	'aws-sdk-v3': 'AWS SDK v3',
-};
 
 const rungMarkers: Record<SourceStatus, string> = {
 	winner: '✓',
@@ -52,7 +47,7 @@ function header(report: Report, width: number, p: Paint): string[] {
 		['Service', service.name ? `${service.name}${service.path ? ` (${service.path})` : ''}` : (service.path ?? 'no service file')],
 		['Stage', `${service.stage} (${sourceText(service.stageSource)})`],
 		['Region', service.region ? `${service.region} (${sourceText(service.regionSource)})` : `not set (${sourceText(service.regionSource)})`],
-		['Engine', `${engineLabels[framework.engine]}${framework.detail ? ` ${framework.detail}` : ''} (${frameworkSourceText(framework.source)})`],
+		['Engine', `${engineName(framework.engine)}${framework.detail ? ` ${framework.detail}` : ''} (${frameworkSourceText(framework.source)})`],
 	];
 	return [
 		p.bold(`sls-creds-wizard doctor · ${report.generatedAt}`),
@@ -61,7 +56,7 @@ function header(report: Report, width: number, p: Paint): string[] {
 }
 
 function ladder(report: Report, width: number, p: Paint): string[] {
-	const lines = [p.bold(`Credential sources for ${engineLabels[report.framework.engine]}, highest priority first`)];
+	const lines = [p.bold(`Credential sources for ${engineName(report.framework.engine)}, highest priority first`)];
 	if (report.ladder.length === 0) return [...lines, '  (none)'];
 	const rankWidth = String(Math.max(...report.ladder.map(rung => rung.rank))).length;
 	for (const rung of report.ladder) {
@@ -103,7 +98,7 @@ function outcome(report: Report, width: number, p: Paint): string[] {
 	}
 	lines.push(...identity(report, width, p));
 	report.otherEngines.forEach((other, index) => {
-		const text = `${engineLabels[other.engine]}: ${other.winner ? winnerText(other.winner) : other.error ? `nothing (${other.error.code}: ${other.error.message})` : 'nothing'}`;
+		const text = `${engineName(other.engine)}: ${other.winner ? winnerText(other.winner) : other.error ? `nothing (${other.error.code}: ${other.error.message})` : 'nothing'}`;
 		const name = index === 0 ? label('Compare with') : indent;
 		lines.push(...marked(p.dim(name), name, text, width, indent));
 	});

@@ -1,6 +1,6 @@
 import type {Finding} from '../doctor/finding.js';
 import type {Report, ReportCandidate} from '../doctor/report.js';
-import {engineLabel} from './engine-label.js';
+import {engineName as engineLabel} from '../credentials/engine-name.js';
 import {wrapLabelled, wrapLines} from './wrap-lines.js';
 import {findingSymbol, kindLabel, sourceLabel, sourceSymbol} from './status-marks.js';
 

@@ -1,7 +1,7 @@
 import type {Snapshot} from '../../gather/snapshot.js';
 import type {Verdict} from '../../credentials/verdict.js';
 import type {Finding} from '../finding.js';
-import {engineName} from './engine-name.js';
+import {engineName} from '../../credentials/engine-name.js';
 
 /** The headline: does the engine end up with credentials, and which? */
 export function credentialOutcomeChecks(snapshot: Snapshot, verdict: Verdict): Finding[] {

@@ -1,7 +1,7 @@
 import type {Snapshot} from '../../gather/snapshot.js';
 import type {Verdict} from '../../credentials/verdict.js';
 import type {Finding} from '../finding.js';
-import {engineName} from './engine-name.js';
+import {engineName} from '../../credentials/engine-name.js';
 
 /**
  * serverless.yml names a profile for this stage, but another source wins and holds other credentials: the deploy

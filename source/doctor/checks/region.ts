@@ -2,7 +2,7 @@ import type {Snapshot} from '../../gather/snapshot.js';
 import type {Verdict} from '../../credentials/verdict.js';
 import type {Finding} from '../finding.js';
 import {envSet} from '../environment.js';
-import {engineName} from './engine-name.js';
+import {engineName} from '../../credentials/engine-name.js';
 
 /**
  * Serverless falls back to us-east-1 without a word; v3 never reads AWS_REGION while v4 does

@@ -1,6 +1,6 @@
 import {Text} from 'ink';
 import type {Report} from '../../doctor/report.js';
-import {engineLabel} from '../engine-label.js';
+import {engineName as engineLabel} from '../../credentials/engine-name.js';
 import {useTheme} from '../theme.js';
 
 /** Service, stage, region and the engine whose rules the ladder follows. */
