@@ -1,5 +1,5 @@
 import {engineName} from '../credentials/engine-name.js';
-import type {Engine, SourceStatus} from '../credentials/verdict.js';
+import type {SourceStatus} from '../credentials/verdict.js';
 import type {Finding, FindingStatus} from '../doctor/finding.js';
 import type {Report, ReportCandidate, ReportWinner} from '../doctor/report.js';
 import {paint, type Paint} from './paint.js';
