@@ -12,7 +12,7 @@ import {runChecks} from '../doctor/checks/index.js';
 import {identityFindings} from '../doctor/identity-findings.js';
 import {gather} from '../gather/gather.js';
 import {renderJson} from '../render/json.js';
-import {renderPlain} from '../render/plain.js';
+import {renderClosing, renderPlain} from '../render/plain.js';
 import type {DoctorArguments} from './command-line.js';
 
 export interface CommandIo {
@@ -51,7 +51,7 @@ export async function runDoctor(args: DoctorArguments & {explainText?: string}, 
 			primary,
 			others,
 			probe,
-			findings: [...runChecks(snapshot, primary), ...identityFindings(probe, primary)],
+			findings: [...runChecks(snapshot, primary), ...identityFindings(probe, primary, snapshot)],
 			toolVersion: io.toolVersion,
 		});
 	const probe = async (): Promise<ProbeResult> => runProbe(snapshot, primary, args);
@@ -74,7 +74,10 @@ export async function runDoctor(args: DoctorArguments & {explainText?: string}, 
 		env: io.env,
 		describeCrash: io.describeCrash,
 	});
-	return result.exit === 'cancel' ? 130 : result.report.exitCode;
+	if (result.exit === 'cancel') return 130;
+	// The screen is gone: leave the verdict on the normal screen, where the next command is typed.
+	io.stdout.write(renderClosing(result.report, {color: wantsColour(io), width: io.stdout.columns || 80, where: 'in `sls-creds-wizard doctor`'}));
+	return result.report.exitCode;
 }
 
 async function runProbe(snapshot: Snapshot, verdict: Verdict, args: DoctorArguments): Promise<ProbeResult> {

@@ -146,12 +146,20 @@ function findingLines(finding: Finding, width: number, p: Paint): string[] {
 /** Outcome findings state the result; the first failing diagnosis below them carries the fix worth doing first. */
 const headlines = new Set(['credentials-error', 'credentials-not-found']);
 
-function closing(report: Report, width: number, p: Paint): string[] {
+/**
+ * The last word, also printed on the normal screen after the full-screen view closes (where nothing is "above",
+ * hence `where`).
+ */
+export function renderClosing(report: Report, options: PlainOptions & {where?: string} = {}): string {
+	return `${closing(report, Math.max(40, options.width ?? 80), paint(options.color ?? false), options.where).join('\n')}\n`;
+}
+
+function closing(report: Report, width: number, p: Paint, where = 'above'): string[] {
 	const again = 'Then check again with `sls-creds-wizard doctor`.';
 	if (report.exitCode === 0) {
 		const account = report.identity.status === 'ok' ? ` in account ${report.identity.account}` : '';
 		const {warn} = report.summary;
-		const warnings = warn > 0 ? ` Read the ${warn} warning${warn === 1 ? '' : 's'} above before deploying.` : '';
+		const warnings = warn > 0 ? ` Read the ${warn} warning${warn === 1 ? '' : 's'} ${where} before deploying.` : '';
 		const text = `\`serverless deploy --stage ${report.service.stage}\` will use ${report.winner?.title ?? 'the credentials above'}${account}.${warnings}`;
 		return marked(p.green(p.bold('Ready: ')), 'Ready: ', text, width, '       ');
 	}
@@ -159,7 +167,7 @@ function closing(report: Report, width: number, p: Paint): string[] {
 	const first = failing.find(finding => !headlines.has(finding.id)) ?? failing[0];
 	let text: string;
 	if (first?.fix) text = first.fix.split('\n')[0]!;
-	else if (report.error) text = `fix the error above (${report.error.code}).`;
+	else if (report.error) text = `fix the error ${where} (${report.error.code}).`;
 	else text = 'set up credentials for this deploy with `npx sls-creds-wizard`.';
 	return [...marked(p.red(p.bold('Next: ')), 'Next: ', text, width, '      '), ...wrapText(again, width, '      ')];
 }
