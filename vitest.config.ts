@@ -8,6 +8,7 @@ export default defineConfig({
 		include: ['test/**/*.test.{ts,tsx}'],
 		environment: 'node',
 		globalSetup: ['test/support/moto-global-setup.ts'],
+		setupFiles: ['test/support/isolate-home.ts'],
 		reporters: ['default', './test/support/summary-reporter.ts'],
 		// Frames must not depend on the terminal vitest runs in (spec/toolchain.md §4).
 		env: {FORCE_COLOR: '0', CI: 'false', AWS_EC2_METADATA_DISABLED: 'true'},
