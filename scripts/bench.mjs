@@ -4,6 +4,8 @@
  * same on a fast laptop and a slow CI box. Runs the cases round-robin (noise spreads evenly) and reports medians.
  * Never fails because a goal is missed (timings are noisy); it fails only when a command does not run at all.
  *
+ * `profile set` is timed as the 10,000-profile file against the 3-profile one (goal: at most 2×).
+ *
  *   npm run bench                 15 runs per case
  *   npm run bench -- --runs 31    (or BENCH_RUNS=31)
  */
@@ -49,6 +51,23 @@ function environment(home) {
 	};
 }
 
+/**
+ * `profile set --overwrite --yes` on a profile in the middle of the file, the secret piped in. The secret alternates
+ * between two values so that every run really plans, backs up, writes and reads back (the same value twice would be
+ * "nothing to change").
+ */
+function profileSet(name, home) {
+	let turn = 0;
+	const secrets = ['benchSecretAAAAbenchSecretAAAAbenchSecret', 'benchSecretBBBBbenchSecretBBBBbenchSecret'];
+	return {
+		name,
+		args: [cli, 'profile', 'set', 'profile-00001', '-k', 'AKIAQ3EGBNTZ5XKWLM7Y', '--secret-stdin', '--overwrite', '--yes'],
+		home,
+		ok: [0],
+		input: () => `${secrets[turn++ % 2]}\n`,
+	};
+}
+
 const base = mkdtempSync(path.join(tmpdir(), 'sls-creds-wizard-bench-'));
 try {
 	const small = homeWithProfiles(base, 'three-profiles', 3);
@@ -58,6 +77,8 @@ try {
 		{name: '--help', args: [cli, '--help'], home: small, ok: [0]},
 		{name: 'doctor --json --offline (3 profiles)', args: [cli, 'doctor', '--json', '--offline'], home: small, ok: [0, 1], report: true},
 		{name: 'doctor --json --offline (10,000 profiles)', args: [cli, 'doctor', '--json', '--offline'], home: large, ok: [0, 1], report: true},
+		profileSet('profile set (3 profiles)', small),
+		profileSet('profile set (10,000 profiles)', large),
 	];
 
 	// Exit 1 is a normal doctor outcome (a check failed), so only a printed report proves the command really ran.
@@ -70,7 +91,8 @@ try {
 	};
 	const once = testCase => {
 		const started = process.hrtime.bigint();
-		const result = spawnSync(process.execPath, testCase.args, {cwd: testCase.home, env: environment(testCase.home), encoding: 'utf8'});
+		const input = testCase.input?.();
+		const result = spawnSync(process.execPath, testCase.args, {cwd: testCase.home, env: environment(testCase.home), encoding: 'utf8', input});
 		const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
 		if (!testCase.ok.includes(result.status) || (testCase.report && !isReport(result.stdout))) {
 			const why = (result.stderr || result.error?.message || `exit ${result.status}`).trim().split('\n')[0].replace(/\.+$/, '');
@@ -88,13 +110,15 @@ try {
 		return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 	};
 	const medians = samples.map(median);
-	const [node, help, doctorSmall, doctorLarge] = medians;
+	const [node, help, doctorSmall, doctorLarge, setSmall, setLarge] = medians;
 
 	const rows = [
 		["node -e ''", medians[0], 1, undefined, 'baseline'],
 		['--help', help, help / node, 1.3, "× node -e ''"],
 		['doctor --json --offline', doctorSmall, doctorSmall / node, 1.5, "× node -e ''"],
 		['  same, 10,000 profiles', doctorLarge, doctorLarge / doctorSmall, 1.5, '× 3 profiles'],
+		['profile set --yes (writes)', setSmall, setSmall / node, undefined, "× node -e ''"],
+		['  same, 10,000 profiles', setLarge, setLarge / setSmall, 2, '× 3 profiles'],
 	];
 	const table = [['case', 'median', 'ratio', 'goal', 'met'], ...rows.map(([name, ms, ratio, goal, unit]) => [
 		name,

@@ -7,7 +7,7 @@ import {readFileSync} from 'node:fs';
 import {parseCommandLine, type CommandLine} from './commands/command-line.js';
 import {failureText} from './commands/failure-text.js';
 import {UsageError} from './commands/usage-error.js';
-import {doctorHelp, mainHelp, PROGRAM} from './commands/usage.js';
+import {doctorHelp, mainHelp, profileHelp, PROGRAM} from './commands/usage.js';
 
 function toolVersion(): string {
 	const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string};
@@ -23,7 +23,7 @@ async function readStdin(): Promise<string> {
 async function run(commandLine: CommandLine): Promise<number> {
 	switch (commandLine.command) {
 		case 'help':
-			process.stdout.write(commandLine.topic === 'doctor' ? doctorHelp : mainHelp);
+			process.stdout.write(commandLine.topic === 'doctor' ? doctorHelp : commandLine.topic === 'profile' ? profileHelp : mainHelp);
 			return 0;
 		case 'version':
 			process.stdout.write(`${toolVersion()}\n`);
@@ -63,6 +63,17 @@ async function run(commandLine: CommandLine): Promise<number> {
 					describeCrash: error => failureText(error, debug).text,
 				},
 			);
+		}
+		case 'profile': {
+			const {runProfile} = await import('./commands/profile.js');
+			return runProfile(commandLine.profile, {
+				cwd: process.cwd(),
+				env: process.env,
+				stdin: process.stdin,
+				stdout: process.stdout,
+				stderr: process.stderr,
+				toolVersion: toolVersion(),
+			});
 		}
 	}
 }

@@ -3,6 +3,7 @@
  * before anything heavy is imported.
  */
 import {parseArgs} from 'node:util';
+import {maskValue, Secret} from '../secret.js';
 import {PROGRAM} from './usage.js';
 import {UsageError} from './usage-error.js';
 
@@ -23,11 +24,58 @@ export interface DoctorArguments {
 	explain?: {text: string} | {stdin: true};
 }
 
+/** What every writing `profile` action shares. */
+export interface ProfileWriteOptions {
+	/** Write without asking (required when there is no terminal to ask on). */
+	yes: boolean;
+	/** Show the change, write nothing. */
+	dryRun: boolean;
+	json: boolean;
+	/** Edit a file the AWS CLI cannot parse, or whose profile reads differently between parsers. */
+	allowUnparseable: boolean;
+}
+
+export interface ProfileSetArguments extends ProfileWriteOptions {
+	action: 'set';
+	/** Default `default`, as `serverless config credentials`. */
+	profile: string;
+	key?: string;
+	/** From `--secret` on the command line (warned about: shell history, process list). */
+	secret?: Secret;
+	secretStdin: boolean;
+	sessionToken?: Secret;
+	region?: string;
+	overwrite: boolean;
+	verify: boolean;
+	timeoutSeconds: number;
+}
+
+export interface ProfileListArguments {
+	action: 'list';
+	json: boolean;
+}
+
+export interface ProfileRemoveArguments extends ProfileWriteOptions {
+	action: 'remove';
+	profile: string;
+}
+
+export interface ProfileRestoreArguments extends ProfileWriteOptions {
+	action: 'restore';
+	/** A backup file; without it a terminal offers a numbered list. */
+	backup?: string;
+}
+
+export type ProfileArguments = ProfileSetArguments | ProfileListArguments | ProfileRemoveArguments | ProfileRestoreArguments;
+
+export type HelpTopic = 'main' | 'doctor' | 'profile';
+
 export type CommandLine =
-	| {command: 'help'; topic: 'main' | 'doctor'}
+	| {command: 'help'; topic: HelpTopic}
 	| {command: 'version'}
 	| {command: 'wizard'; debug: boolean}
-	| {command: 'doctor'; debug: boolean; doctor: DoctorArguments};
+	| {command: 'doctor'; debug: boolean; doctor: DoctorArguments}
+	| {command: 'profile'; debug: boolean; profile: ProfileArguments};
 
 export const DEFAULT_TIMEOUT_SECONDS = 10;
 
@@ -51,7 +99,41 @@ const doctorOptions = {
 	help: {type: 'boolean', short: 'h'},
 } as const;
 
+const writeOptions = {
+	yes: {type: 'boolean', short: 'y'},
+	'dry-run': {type: 'boolean'},
+	json: {type: 'boolean'},
+	'allow-unparseable': {type: 'boolean'},
+	debug: {type: 'boolean'},
+	help: {type: 'boolean', short: 'h'},
+} as const;
+
+/** `serverless config credentials` options (-p, -k, -s, -n, -o) plus this tool's own. */
+const profileSetOptions = {
+	...writeOptions,
+	provider: {type: 'string', short: 'p'},
+	key: {type: 'string', short: 'k'},
+	secret: {type: 'string', short: 's'},
+	'secret-stdin': {type: 'boolean'},
+	'session-token': {type: 'string'},
+	profile: {type: 'string', short: 'n'},
+	region: {type: 'string', short: 'r'},
+	overwrite: {type: 'boolean', short: 'o'},
+	verify: {type: 'boolean'},
+	timeout: {type: 'string'},
+} as const;
+
+const profileRemoveOptions = {...writeOptions, profile: {type: 'string', short: 'n'}} as const;
+
+const profileRestoreOptions = {...writeOptions, backup: {type: 'string'}} as const;
+
+const profileListOptions = {json: {type: 'boolean'}, debug: {type: 'boolean'}, help: {type: 'boolean', short: 'h'}} as const;
+
+const PROFILE_ACTIONS = ['set', 'list', 'remove', 'restore'] as const;
+
 type OptionConfig = Record<string, {type: 'string' | 'boolean'; short?: string}>;
+
+type Token = NonNullable<ReturnType<typeof parseArgs>['tokens']>[number];
 
 export function parseCommandLine(argv: readonly string[]): CommandLine {
 	let index = 0;
@@ -65,12 +147,13 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
 	if (command === undefined) return {command: 'wizard', debug};
 	if (command === 'help') return {command: 'help', topic: topicOf(rest[0])};
 	if (command === 'doctor') return parseDoctor(rest, debug);
+	if (command === 'profile') return parseProfile(rest, debug);
 	if (command.startsWith('-')) throw unknownOption(command, 'main');
 	throw new UsageError(`unknown command "${command}".`, `Run \`${PROGRAM} doctor\`, or \`${PROGRAM} --help\` for the commands.`);
 }
 
-function topicOf(word: string | undefined): 'main' | 'doctor' {
-	return word === 'doctor' ? 'doctor' : 'main';
+function topicOf(word: string | undefined): HelpTopic {
+	return word === 'doctor' || word === 'profile' ? word : 'main';
 }
 
 function parseDoctor(args: readonly string[], debug: boolean): CommandLine {
@@ -82,7 +165,6 @@ function parseDoctor(args: readonly string[], debug: boolean): CommandLine {
 		tokens: true,
 	});
 	if (values.help === true) return {command: 'help', topic: 'doctor'};
-	const config: OptionConfig = doctorOptions;
 	for (const token of tokens) {
 		if (token.kind === 'positional') {
 			const hint =
@@ -91,18 +173,7 @@ function parseDoctor(args: readonly string[], debug: boolean): CommandLine {
 					: `Run \`${PROGRAM} doctor --help\` for the options.`;
 			throw new UsageError(`unexpected argument "${token.value}" for doctor.`, hint);
 		}
-		if (token.kind !== 'option') continue;
-		const option = config[token.name];
-		if (!option) throw unknownOption(token.rawName, 'doctor');
-		if (option.type === 'boolean' && token.value !== undefined) {
-			throw new UsageError(`${token.rawName} takes no value (got "${token.value}").`, `Write ${token.rawName} on its own.`);
-		}
-		if (option.type === 'string' && (token.value === undefined || (!token.inlineValue && token.value.startsWith('-') && token.name !== 'explain'))) {
-			throw new UsageError(
-				`${token.rawName} needs a value.`,
-				`Write ${token.rawName} <value> (a value that starts with "-" goes as ${token.rawName}=<value>).`,
-			);
-		}
+		checkOptionToken(token, doctorOptions, 'doctor', ['explain']);
 	}
 	const text = (name: keyof typeof doctorOptions): string | undefined => {
 		const value = values[name];
@@ -144,15 +215,143 @@ function explainWithoutText(args: readonly string[]): string[] {
 	});
 }
 
-function unknownOption(rawName: string, topic: 'main' | 'doctor'): UsageError {
+/**
+ * parseArgs runs with `strict: false` so that every mistake gets this tool's wording: unknown options, a value given
+ * to a flag, a missing value (or one that looks like the next option: write it `--name=-value`).
+ */
+function checkOptionToken(token: Token, config: OptionConfig, topic: HelpTopic, dashValueAllowed: readonly string[] = []): void {
+	if (token.kind !== 'option') return;
+	const option = config[token.name];
+	if (!option) throw unknownOption(token.rawName, topic);
+	if (option.type === 'boolean' && token.value !== undefined) {
+		throw new UsageError(`${token.rawName} takes no value (got "${shown(token.value)}").`, `Write ${token.rawName} on its own.`);
+	}
+	if (
+		option.type === 'string' &&
+		(token.value === undefined || (!token.inlineValue && token.value.startsWith('-') && !dashValueAllowed.includes(token.name)))
+	) {
+		throw new UsageError(
+			`${token.rawName} needs a value.`,
+			`Write ${token.rawName} <value> (a value that starts with "-" goes as ${token.rawName}=<value>).`,
+		);
+	}
+}
+
+function parseProfile(args: readonly string[], debug: boolean): CommandLine {
+	const action = args[0];
+	if (action === undefined || action === '--help' || action === '-h') return {command: 'help', topic: 'profile'};
+	if (action.startsWith('-')) throw unknownOption(action, 'profile');
+	if (!(PROFILE_ACTIONS as readonly string[]).includes(action)) {
+		throw new UsageError(`unknown profile action "${action}".`, `Use one of: ${PROFILE_ACTIONS.join(', ')} (\`${PROGRAM} profile --help\`).`);
+	}
+	const rest = args.slice(1);
+	const config: OptionConfig =
+		action === 'set' ? profileSetOptions : action === 'remove' ? profileRemoveOptions : action === 'restore' ? profileRestoreOptions : profileListOptions;
+	const {values, positionals, tokens} = parseArgs({args: [...rest], options: config, strict: false, allowPositionals: true, tokens: true});
+	if (values['help'] === true) return {command: 'help', topic: 'profile'};
+	for (const token of tokens) checkOptionToken(token, config, 'profile');
+	const text = (name: string): string | undefined => {
+		const value = values[name];
+		return typeof value === 'string' ? value : undefined;
+	};
+	const flag = (name: string): boolean => values[name] === true;
+	const withDebug = debug || flag('debug');
+	if (action === 'list') {
+		rejectPositionals(positionals, 'list', 0);
+		return {command: 'profile', debug: withDebug, profile: {action: 'list', json: flag('json')}};
+	}
+	const write: ProfileWriteOptions = {yes: flag('yes'), dryRun: flag('dry-run'), json: flag('json'), allowUnparseable: flag('allow-unparseable')};
+	if (action === 'restore') {
+		rejectPositionals(positionals, 'restore', 0);
+		return {command: 'profile', debug: withDebug, profile: {action: 'restore', ...write, backup: nonEmpty('--backup', text('backup'))}};
+	}
+	rejectPositionals(positionals, action, 1);
+	const named = profileName(positionals[0], nonEmpty('--profile', text('profile')));
+	if (action === 'remove') {
+		if (named === undefined) {
+			throw new UsageError('profile remove needs the name of the profile.', `Write \`${PROGRAM} profile remove <name>\` (\`${PROGRAM} profile list\` shows the names).`);
+		}
+		return {command: 'profile', debug: withDebug, profile: {action: 'remove', ...write, profile: named}};
+	}
+	const provider = text('provider');
+	if (provider !== undefined && provider.trim().toLowerCase() !== 'aws') {
+		// Serverless' own INVALID_PROVIDER text.
+		throw new UsageError(`Provider "${provider}" is not supported. Supported providers are: "aws".`, 'Write --provider aws, or leave it out.');
+	}
+	const key = text('key');
+	const secret = text('secret');
+	if (key?.trim() === '' || secret?.trim() === '') {
+		// Serverless' MISSING_KEY_AND_SECRET_CLI_OPTIONS text.
+		throw new UsageError('Please include --key and --secret options for AWS.', 'Give --key a value; leave --secret out to be asked for it, or pipe it in with --secret-stdin.');
+	}
+	if (secret !== undefined && flag('secret-stdin')) {
+		throw new UsageError('--secret and --secret-stdin cannot be used together.', 'Pick one: --secret-stdin keeps the secret out of your shell history.');
+	}
+	const sessionToken = text('session-token');
+	if (sessionToken?.trim() === '') throw new UsageError('--session-token is empty.', 'Give --session-token a value, or leave it out.');
+	return {
+		command: 'profile',
+		debug: withDebug,
+		profile: {
+			action: 'set',
+			...write,
+			profile: named ?? 'default',
+			key,
+			secret: secret === undefined ? undefined : new Secret(secret),
+			secretStdin: flag('secret-stdin'),
+			sessionToken: sessionToken === undefined ? undefined : new Secret(sessionToken),
+			region: nonEmpty('--region', text('region')),
+			overwrite: flag('overwrite'),
+			verify: flag('verify'),
+			timeoutSeconds: timeoutOf(text('timeout')),
+		},
+	};
+}
+
+/**
+ * A stray word in an error message, masked when it may be a key or a secret: `profile set -k AKIA… <secret>`
+ * (the secret without -s) must not be printed back.
+ */
+function shown(value: string): string {
+	return /^[A-Za-z0-9/+=]{16,}$/.test(value) ? maskValue(value) : value;
+}
+
+function rejectPositionals(positionals: readonly string[], action: string, allowed: number): void {
+	const extra = positionals[allowed];
+	if (extra === undefined) return;
+	throw new UsageError(`unexpected argument "${shown(extra)}" for profile ${action}.`, `Run \`${PROGRAM} profile --help\` for the options.`);
+}
+
+/** The name as a word (`profile set dev`) or as Serverless' `--profile/-n`; both only when they agree. */
+function profileName(positional: string | undefined, option: string | undefined): string | undefined {
+	if (positional !== undefined && option !== undefined && positional !== option) {
+		throw new UsageError(`two profile names given ("${positional}" and "${option}").`, 'Give the name once, as a word or with --profile.');
+	}
+	const name = positional ?? option;
+	if (name !== undefined && looksLikeCredential(name)) {
+		throw new UsageError(
+			`the profile name "${maskValue(name)}" looks like an access key or a secret, not a name.`,
+			'Give the name with -n <name>, the key with -k and the secret with -s (or leave -s out to be asked for it).',
+		);
+	}
+	return name;
+}
+
+/** An access key ID, or a 30+ character base64 run mixing cases and digits (a secret or a token). */
+function looksLikeCredential(value: string): boolean {
+	if (/^(?:AKIA|ASIA)[A-Z0-9]{12,}$/.test(value)) return true;
+	return /^[A-Za-z0-9/+=]{30,}$/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value) && /\d/.test(value);
+}
+
+function unknownOption(rawName: string, topic: HelpTopic): UsageError {
 	const name = rawName.split('=')[0]!;
-	if (name === '--profile') {
+	if (name === '--profile' && topic !== 'profile') {
 		return new UsageError(
 			'--profile is not an option: Serverless rejects it too ("Detected unrecognized CLI options").',
 			'Use --aws-profile <name>, as in `serverless deploy --aws-profile <name>`.',
 		);
 	}
-	const help = topic === 'doctor' ? `${PROGRAM} doctor --help` : `${PROGRAM} --help`;
+	const help = topic === 'main' ? `${PROGRAM} --help` : `${PROGRAM} ${topic} --help`;
 	return new UsageError(`unknown option ${name}.`, `Run \`${help}\` for the options.`);
 }
 

@@ -7,10 +7,11 @@ export const mainHelp = `${PROGRAM}: get Serverless Framework deploys working wi
 Usage
   ${PROGRAM}                    set up AWS credentials step by step (interactive)
   ${PROGRAM} doctor [options]   say which credentials a deploy uses, why, whether AWS accepts them, and the fix
+  ${PROGRAM} profile <action>   set, list, remove or restore AWS profiles, changing nothing else in ~/.aws
   ${PROGRAM} help [command]     show help for a command
 
 Options
-  -h, --help     show help (also after a command: ${PROGRAM} doctor --help)
+  -h, --help     show help (also after a command: ${PROGRAM} doctor --help, ${PROGRAM} profile --help)
   --version      print the version
   --debug        show stack traces for unexpected errors
 
@@ -54,4 +55,52 @@ Examples
 
 Exit codes
   0 nothing failed   1 a check failed or no usable credentials   2 usage error   130 interrupted (Ctrl-C)
+`;
+
+export const profileHelp = `${PROGRAM} profile: save, list, remove and restore AWS profiles, changing nothing else in the files
+
+Usage
+  ${PROGRAM} profile set [name] [options]      save an access key (as \`serverless config credentials\`)
+  ${PROGRAM} profile list [--json]             every profile: kind, file and line (keys masked)
+  ${PROGRAM} profile remove <name> [options]   remove a profile from both files
+  ${PROGRAM} profile restore [options]         put a file back as it was before a change
+
+profile set
+  -n, --profile <name>          the profile (default: default); also as a word: profile set dev
+  -k, --key <id>                the access key ID (asked for on a terminal when left out)
+  -s, --secret <secret>         the secret access key; it stays in your shell history and shows in \`ps\`,
+                                so prefer the masked prompt (leave it out) or --secret-stdin
+      --secret-stdin            read the secret access key from stdin
+      --session-token <token>   the session token of a temporary (ASIA…) key
+  -r, --region <region>         the profile's region (written to the config file)
+  -o, --overwrite               replace a profile that already exists
+      --verify                  ask AWS (STS) whether it accepts the key; a rejected key is not saved
+      --timeout <seconds>       give up on AWS after this long (default: 10)
+  -p, --provider aws            accepted, as by \`serverless config credentials\`
+
+profile restore
+      --backup <file>           the backup to put back (default: choose from a numbered list)
+
+Options for set, remove and restore
+  -y, --yes                     write without asking (needed without a terminal, and with --json)
+      --dry-run                 show the change (secrets masked) and write nothing
+      --allow-unparseable       edit a file the AWS CLI cannot parse (it is refused otherwise)
+      --json                    print the result as JSON (for scripts)
+      --debug                   show stack traces for unexpected errors
+  -h, --help                    show this help
+
+The files are AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE, else ~/.aws/credentials and ~/.aws/config.
+Keys go to the credentials file, everything else to the config file. Every change is shown as a diff with
+secrets masked, confirmed, then written under a lock: a timestamped backup (the newest 10 kept), an atomic
+replace keeping the file's mode, and a re-read.
+
+Examples
+  ${PROGRAM} profile set dev --key AKIAIOSFODNN7EXAMPLE --region eu-west-1
+  pass show aws/dev | ${PROGRAM} profile set -n dev -k AKIAIOSFODNN7EXAMPLE --secret-stdin --yes --verify
+  ${PROGRAM} profile list --json
+  ${PROGRAM} profile remove old-sandbox
+  ${PROGRAM} profile restore
+
+Exit codes
+  0 done (or nothing to change)   1 refused, declined, rejected by AWS, or the write failed   2 usage error   130 interrupted (Ctrl-C)
 `;

@@ -17,6 +17,8 @@ describe('sls-creds-wizard (built)', () => {
 	test.each([
 		[['--help'], 'sls-creds-wizard doctor [options]'],
 		[['doctor', '--help'], '--aws-profile <name>'],
+		[['profile', '--help'], 'sls-creds-wizard profile set [name] [options]'],
+		[['help', 'profile'], '--secret-stdin'],
 	])('%j prints help with examples and exits 0', (args, text) => {
 		const run = runCli(args, {home: home.home});
 		expect(run.status).toBe(0);
@@ -29,11 +31,23 @@ describe('sls-creds-wizard (built)', () => {
 		expect(runCli(['doctor', '--help'], {home: home.home}).stdout).toMatch(/Examples\n {2}sls-creds-wizard doctor\n/);
 	});
 
+	test('profile --help has examples for each action and names the files', () => {
+		const {stdout} = runCli(['profile', '--help'], {home: home.home});
+		for (const action of ['set', 'list', 'remove', 'restore']) expect(stdout).toMatch(new RegExp(`Examples\\n[\\s\\S]*sls-creds-wizard profile ${action}`));
+		expect(stdout).toContain('AWS_SHARED_CREDENTIALS_FILE');
+	});
+
+	test('the main help lists the profile command', () => {
+		expect(runCli(['--help'], {home: home.home}).stdout).toContain('sls-creds-wizard profile <action>');
+	});
+
 	test.each([
 		[['doctor', '--profile', 'dev'], /--profile is not an option.*Use --aws-profile <name>/],
 		[['doctor', '--nope'], /unknown option --nope\. Run `sls-creds-wizard doctor --help`/],
 		[['doctor', '--timeout', 'x'], /--timeout must be a number/],
 		[['nope'], /unknown command "nope"/],
+		[['profile', 'set', '--bogus'], /unknown option --bogus\. Run `sls-creds-wizard profile --help`/],
+		[['profile', 'nope'], /unknown profile action "nope"/],
 	])('%j: one line naming the problem and the fix, exit 2, no stack', (args, pattern) => {
 		const run = runCli(args, {home: home.home});
 		expect(run.status).toBe(2);

@@ -66,11 +66,18 @@ describe('the entry loads nothing heavy before it knows it must', () => {
 		['--profile', ['doctor', '--profile', 'dev']],
 		['a missing value', ['doctor', '--stage']],
 		['no subcommand without a terminal', []],
+		['profile --help', ['profile', '--help']],
+		['help profile', ['help', 'profile']],
+		['profile set --help', ['profile', 'set', '--help']],
+		['profile with an unknown action', ['profile', 'add']],
+		['profile set with an unknown option', ['profile', 'set', '--bogus']],
 	])('%s', (_name, args) => {
 		const {sources} = loadedSources([CLI, ...args], args.join('-') || 'none');
 		expect(sources).toContain('source/cli.tsx');
 		expect(sources.filter(source => source.startsWith('node_modules/'))).toEqual([]);
-		expect(sources.filter(source => /^source\/(ui|aws|credentials|doctor|gather|service)\//.test(source))).toEqual([]);
+		expect(sources.filter(source => /^source\/(ui|aws|aws-files|credentials|doctor|gather|service)\//.test(source))).toEqual([]);
+		// The profile command's modules (plans, safe write, prompts) load only when it runs.
+		expect(sources.filter(source => /^source\/commands\/profile/.test(source))).toEqual([]);
 	});
 });
 
@@ -86,3 +93,35 @@ describe('the doctor without a terminal never loads Ink or React, and --offline 
 		expect(sources.filter(source => source.startsWith('source/ui/'))).toEqual([]);
 	});
 });
+
+describe('profile list and profile set load neither Ink/React nor the AWS SDK', () => {
+	test.each([
+		['profile list --json', ['profile', 'list', '--json']],
+		['profile set (no terminal, refused before any work)', ['profile', 'set', 'dev', '-k', 'AKIAIOSFODNN7EXAMPLE', '--secret-stdin']],
+	])('%s', (_name, args) => {
+		const {sources} = loadedSources([CLI, ...args], args.join(''));
+		expect(sources.filter(source => heavy.test(source))).toEqual([]);
+		expect(sources.filter(source => source.startsWith('source/ui/'))).toEqual([]);
+	});
+
+	test('profile set --yes writes without loading the AWS SDK, Ink or React', () => {
+		const {status, sources} = loadedSourcesWithInput([CLI, 'profile', 'set', 'dev', '-k', 'AKIAIOSFODNN7EXAMPLE', '--secret-stdin', '--yes'], 'set-yes', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n');
+		expect(status).toBe(0);
+		expect(sources).toContain('source/commands/profile-set.ts');
+		expect(sources).toContain('source/aws-files/safe-write.ts');
+		expect(sources.filter(source => heavy.test(source))).toEqual([]);
+	});
+});
+
+function loadedSourcesWithInput(nodeArgs: string[], tag: string, input: string): {status: number | null; sources: string[]} {
+	const log = path.join(home.home, `imports-${tag}.log`);
+	rmSync(log, {force: true});
+	const result = spawnSync(process.execPath, ['--import', pathToFileURL(recorder).href, ...nodeArgs], {
+		cwd: home.home,
+		env: cleanEnv(home.home, {SLS_CREDS_WIZARD_IMPORT_LOG: log}),
+		input,
+		encoding: 'utf8',
+	});
+	const urls = readFileSync(log, 'utf8').split('\n').filter(Boolean);
+	return {status: result.status, sources: urls.filter(url => url.startsWith(pathToFileURL(path.dirname(CLI)).href)).flatMap(sourcesOf)};
+}
