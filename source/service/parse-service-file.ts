@@ -1,4 +1,4 @@
-import {parseDocument} from 'yaml';
+import {type Document, parseDocument} from 'yaml';
 import {cloudFormationTags} from './cloudformation-tags.js';
 
 export type ParsedServiceFile = {document: unknown; error?: undefined} | {document?: undefined; error: string};
@@ -11,9 +11,20 @@ export function parseServiceText(text: string, format: 'yml' | 'json', fileName 
 	return format === 'json' ? parseJson(text, fileName) : parseYaml(text, fileName);
 }
 
-export function parseYaml(text: string, fileName: string): ParsedServiceFile {
+/** How many aliases `toJS` may expand: service files share blocks through anchors a lot, and js-yaml has no such limit. */
+export const MAX_ALIAS_COUNT = 10_000;
+
+/**
+ * The YAML document with its source positions, parsed the way Serverless reads the file. Editors use it to find
+ * where a node is written, so that they can change those bytes only.
+ */
+export function parseServiceDocument(text: string): Document.Parsed {
 	// `merge: true`: Serverless parses with js-yaml, which honours `<<:` merge keys; service files use them a lot.
-	const document = parseDocument(text, {customTags: cloudFormationTags, merge: true, prettyErrors: true});
+	return parseDocument(text, {customTags: cloudFormationTags, merge: true, prettyErrors: true});
+}
+
+export function parseYaml(text: string, fileName: string): ParsedServiceFile {
+	const document = parseServiceDocument(text);
 	const [first] = document.errors;
 	if (first !== undefined) {
 		const position = first.linePos?.[0];
@@ -21,7 +32,7 @@ export function parseYaml(text: string, fileName: string): ParsedServiceFile {
 		return {error: `${fileName}: YAML syntax error${where}: ${firstSentence(first.message)}`};
 	}
 	try {
-		return {document: document.toJS({maxAliasCount: 10_000})};
+		return {document: document.toJS({maxAliasCount: MAX_ALIAS_COUNT})};
 	} catch (error) {
 		return {error: `${fileName}: YAML error: ${firstSentence((error as Error).message)}`};
 	}

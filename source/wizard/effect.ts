@@ -1,0 +1,72 @@
+/**
+ * What the wizard asks the outside world to do. The reducer only returns these as data; an effect runner performs
+ * them and sends the outcome back as an event carrying the same `id`.
+ */
+import type {AccessKeys, AdminCredentials} from './state.js';
+import type {Secret} from '../secret.js';
+
+/** Everything the profile store needs to plan (and later re-plan, from what is on disk then) one profile edit. */
+export interface ProfileRequest {
+	profile: string;
+	credentials: AccessKeys;
+	settings: {region: string};
+	overwrite: boolean;
+}
+
+/**
+ * A profile write the user confirmed. The runner re-plans from the files as they are at write time and refuses when
+ * the masked diff differs from `shownDiff` (a file changed after the user saw it).
+ */
+export interface ProfileWritePlan extends ProfileRequest {
+	shownDiff: string[];
+}
+
+export interface StageMappingRequest {
+	/** The service file; undefined when there is none (the runner answers with the snippet only). */
+	path?: string;
+	mapping: Record<string, string>;
+	replaceProviderProfile: boolean;
+}
+
+export interface StageMappingWritePlan extends StageMappingRequest {
+	path: string;
+	shownDiff: string[];
+}
+
+/** The policy the new user gets; a subset of `DeployUserPolicy` in aws/iam-policy.ts, so it passes straight through. */
+export type UserPolicy = {type: 'admin'} | {type: 'custom'; name: string; document: string};
+
+export type Effect =
+	| {type: 'scan'; id: number}
+	| {type: 'generate-policy'; id: number; admin: AdminCredentials; service: string; stages: string[]; region: string; policyName: string}
+	| {type: 'save-policy-file'; id: number; path: string; document: string}
+	| {type: 'create-user'; id: number; admin: AdminCredentials; userName: string; policy: UserPolicy; service: string}
+	| {type: 'create-access-key'; id: number; admin: AdminCredentials; userName: string}
+	/** Delete one of the user's two keys, then create a new one (one confirmation covers both). */
+	| {type: 'replace-access-key'; id: number; admin: AdminCredentials; userName: string; deleteAccessKeyId: Secret}
+	| {type: 'plan-profile'; id: number; request: ProfileRequest}
+	| {type: 'write-profile'; id: number; plan: ProfileWritePlan}
+	| {type: 'verify'; id: number; credentials: AccessKeys; region: string}
+	| {type: 'plan-stage-mapping'; id: number; request: StageMappingRequest}
+	| {type: 'write-stage-mapping'; id: number; plan: StageMappingWritePlan}
+	| {type: 'doctor'; id: number; stages: string[]; mapping: Record<string, string>}
+	| {type: 'open-url'; url: string}
+	/** Copy the real export lines (the screen shows them masked). */
+	| {type: 'copy-exports'; credentials: AccessKeys; region: string}
+	| {type: 'exit'; code: 0 | 1 | 130; next?: 'doctor'};
+
+export type EffectType = Effect['type'];
+
+/** Effects that change a file or the AWS account: each needs the user's `confirm` first. */
+export const CHANGING_EFFECTS: ReadonlySet<EffectType> = new Set<EffectType>([
+	'save-policy-file',
+	'create-user',
+	'create-access-key',
+	'replace-access-key',
+	'write-profile',
+	'write-stage-mapping',
+]);
+
+export function changesSomething(effect: Effect): boolean {
+	return CHANGING_EFFECTS.has(effect.type);
+}
