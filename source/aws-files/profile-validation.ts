@@ -2,6 +2,7 @@
  * What may be written into an AWS shared file, and when a file must not be edited (aws-files.md §7 rules 2–7, §9).
  * Refusals carry a one-line message and an exact fix; none of them quotes a secret value.
  */
+import {ACCESS_KEY_SHAPE, ID_PREFIXES, SECRET_SHAPE} from './access-key-id.js';
 import type {CliErrorKind} from './cli-reader.js';
 import type {IniDocument} from './document.js';
 import {cliParseOf, documentOf} from './parsed-texts.js';
@@ -121,22 +122,6 @@ export function cleanPastedValue(label: string, raw: string, options: {secret?: 
 	return {value, note: `Removed the ${what} around the pasted ${label}.`};
 }
 
-/** IAM unique-ID prefixes that name an entity, not an access key (aws-files.md §9). */
-const ID_PREFIXES: Record<string, string> = {
-	AIDA: 'an IAM user ID',
-	AROA: 'an IAM role ID',
-	AGPA: 'an IAM group ID',
-	AIPA: 'an EC2 instance profile ID',
-	ANPA: 'a managed policy ID',
-	ANVA: 'a policy version ID',
-	APKA: 'a public key ID',
-	ASCA: 'a certificate ID',
-	ACCA: 'a context-specific credential ID',
-	ABIA: 'an STS bearer token ID',
-};
-
-const ACCESS_KEY_SHAPE = /^A(KI|SI)A[A-Z2-7]{16}$/;
-const SECRET_SHAPE = /^[A-Za-z0-9/+]{40}$/;
 
 /** Warnings about key shapes: AWS is the judge (the key may still work), so these never refuse. */
 export function accessKeyWarnings(keys: {accessKeyId: string; secretAccessKey: string; sessionToken?: string}): string[] {

@@ -1,23 +1,10 @@
+import {ID_PREFIXES} from '../../aws-files/access-key-id.js';
 import type {Snapshot} from '../../gather/snapshot.js';
 import type {Verdict} from '../../credentials/verdict.js';
 import {maskValue} from '../../secret.js';
 import type {Finding} from '../finding.js';
 import {envSet} from '../environment.js';
 import {profileOnDisk} from '../profiles-on-disk.js';
-
-/** IAM unique-ID prefixes that are not access keys (aws-files.md §9): pasted by mistake from the console. */
-const idPrefixes: Record<string, string> = {
-	AIDA: 'an IAM user ID',
-	AROA: 'an IAM role ID',
-	AGPA: 'an IAM group ID',
-	AIPA: 'an EC2 instance profile ID',
-	ANPA: 'a managed policy ID',
-	ANVA: 'a policy version ID',
-	APKA: 'a public key ID',
-	ASCA: 'a certificate ID',
-	ACCA: 'a context-specific credential ID',
-	ABIA: 'an STS bearer token ID',
-};
 
 interface KeySet {
 	/** Where the values are, in the user's words. */
@@ -78,7 +65,7 @@ function checkSet(set: KeySet): Finding[] {
 	const stray = set.keyId !== set.keyId.trim() || /^["']|["']$/.test(set.keyId.trim());
 	const keyId = set.keyId.trim().replaceAll(/^["']|["']$/g, '');
 	const prefix = keyId.slice(0, 4);
-	const idKind = idPrefixes[prefix];
+	const idKind = ID_PREFIXES[prefix];
 	if (stray) {
 		findings.push({
 			id: 'access-key-shape',
