@@ -3,6 +3,7 @@
  * gathered, and every event a screen or an effect runner can send. Secrets are `Secret`s only, so any printed or
  * serialised form of the state is masked.
  */
+import type {AccessKeySummary} from '../aws/iam-access-keys.js';
 import type {FrameworkMajor} from '../gather/snapshot.js';
 import type {CredentialKind, Winner} from '../credentials/verdict.js';
 import type {Identity} from '../aws/identity.js';
@@ -98,16 +99,8 @@ export interface GeneratedPolicy {
 	savedTo?: string;
 }
 
-/** An access key already on a user (IAM allows two), for the "delete one" choice (as `aws/iam-access-keys.ts` lists them). */
-export interface ExistingKey {
-	accessKeyId: Secret;
-	status: 'Active' | 'Inactive' | 'Expired' | 'unknown';
-	/** ISO date. */
-	createdAt?: string;
-	ageDays?: number;
-	lastUsedAt?: string;
-	lastUsedService?: string;
-}
+/** An access key already on a user (IAM allows two), for the "delete one" choice. */
+export type ExistingKey = AccessKeySummary;
 
 /** How an IAM change failed, classified (issue #4 step 4 error branches; the kinds of `aws/iam-failure.ts`). */
 export type IamFailure =
