@@ -1,0 +1,107 @@
+/**
+ * Reducer states for every screen kind, reached by driving `startWizard()` + `step()` with events (no state is built
+ * by hand), so the screens are tested against what the flow can really show.
+ */
+import type {WizardState} from '../../../source/wizard/state.js';
+import {
+	existingKeys,
+	keys,
+	reply,
+	run,
+	toCreating,
+	toKeysPath,
+	toProfileForm,
+	toProfileReview,
+	toScanSummary,
+	toStageReview,
+	toStages,
+	toUserForm,
+	toVerifying,
+	verifiedIdentity,
+	type Input,
+} from '../../wizard/wizard-fixtures.js';
+
+const toPolicy: Input[] = [
+	...toUserForm,
+	{type: 'choose-policy', policy: 'custom'},
+	{type: 'submit'},
+	reply({
+		type: 'policy-generated',
+		policy: {
+			name: 'orders-deploy',
+			document: JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: ['cloudformation:*'], Resource: '*'}]}, null, 2),
+			warnings: ['ssm:GetParameter is included because serverless.yml uses ${ssm:}'],
+		},
+	}),
+];
+const toUserExists: Input[] = [...toCreating, reply({type: 'iam-failed', failure: {kind: 'user-exists', userName: 'orders-deployer'}})];
+const toTooManyKeys: Input[] = [...toCreating, reply({type: 'iam-failed', failure: {kind: 'too-many-keys', userName: 'orders-deployer', keys: existingKeys()}})];
+const toDoneChecking: Input[] = [...toStageReview, {type: 'decline'}, {type: 'submit'}];
+const failure = {message: 'Could not read ~/.aws/config', cause: 'EACCES: permission denied', fix: 'chmod 600 ~/.aws/config'};
+
+export const SCREENS: Array<[name: string, inputs: Input[]]> = [
+	['scan-scanning', []],
+	['scan-summary', toScanSummary],
+	['scan-failed', [reply({type: 'scan-failed', failure})]],
+	['account-ask', [...toScanSummary, {type: 'start', choice: 'set-up'}]],
+	['account-sign-up', [...toScanSummary, {type: 'start', choice: 'set-up'}, {type: 'account', hasAccount: false}]],
+	['keys-path-choose', toKeysPath],
+	['keys-path-admin-credentials', [...toKeysPath, {type: 'choose-path', path: 'create-user'}]],
+	['keys-path-admin-credentials-error', [...toKeysPath, {type: 'choose-path', path: 'create-user'}, {type: 'choose-admin', choice: {kind: 'found', index: 9}}]],
+	['keys-path-console-guide-access-denied', [...toCreating, reply({type: 'iam-failed', failure: {kind: 'access-denied', deniedAction: 'iam:CreateUser', message: 'not authorized'}})]],
+	['keys-path-paste', [...toKeysPath, {type: 'choose-path', path: 'paste'}]],
+	['keys-path-paste-error', [...toKeysPath, {type: 'choose-path', path: 'paste'}, {type: 'keys-entered', keys: keys('', '')}]],
+	['keys-path-dashboard', [...toKeysPath, {type: 'choose-path', path: 'dashboard'}]],
+	['keys-path-env-exports', [...toKeysPath, {type: 'choose-path', path: 'env'}, {type: 'keys-entered', keys: keys()}]],
+	['user-form', toUserForm],
+	['user-form-error', [...toUserForm, {type: 'edit', field: 'userName', value: 'bad name!'}, {type: 'submit'}]],
+	['user-generating-policy', toPolicy.slice(0, -1)],
+	['user-policy', toPolicy],
+	['user-confirm-save-policy', [...toPolicy, {type: 'save-policy', path: 'orders-deploy.json'}]],
+	['user-saving-policy', [...toPolicy, {type: 'save-policy', path: 'orders-deploy.json'}, {type: 'confirm'}]],
+	['user-confirm-create', [...toUserForm, {type: 'submit'}]],
+	['user-creating', toCreating],
+	['user-exists', toUserExists],
+	['user-confirm-new-key', [...toUserExists, {type: 'user-exists-choice', choice: 'new-key'}]],
+	['user-too-many-keys', toTooManyKeys],
+	['user-confirm-delete-key', [...toTooManyKeys, {type: 'pick-key', index: 0}]],
+	['profile-form', toProfileForm],
+	['profile-planning', [...toProfileForm, {type: 'submit'}]],
+	['profile-review', toProfileReview],
+	[
+		'profile-review-refusal',
+		[
+			...toProfileForm,
+			{type: 'submit'},
+			reply({type: 'profile-planned', diff: [], warnings: [], refusal: {code: 'profile-exists', message: 'Profile "orders-dev" is already configured', fix: 'Choose another name, or replace it', canOverride: true}}),
+		],
+	],
+	['profile-writing', [...toProfileReview, {type: 'confirm'}]],
+	['verify-verifying', [...toVerifying, reply({type: 'verify-progress', attempt: 3, elapsedMs: 4200})]],
+	['verify-verified', [...toVerifying, reply({type: 'verified', identity: verifiedIdentity})]],
+	['verify-failed', [...toVerifying, reply({type: 'verify-failed', failure: {message: 'AWS does not know this key yet', fix: 'Wait a minute and try again'}, timedOut: true})]],
+	['stages-pick', toStages],
+	['stages-planning', [...toStages, {type: 'submit'}]],
+	['stages-review', toStageReview],
+	['stages-writing', [...toStageReview, {type: 'confirm'}]],
+	['stages-snippet', [...toStageReview, {type: 'decline'}]],
+	['done-checking', toDoneChecking],
+	[
+		'done-summary',
+		[
+			...toDoneChecking,
+			reply({
+				type: 'doctor-done',
+				checks: [
+					{stage: 'dev', profile: 'orders-dev', winner: 'provider.profile "orders-dev"', account: '123456789012', ok: true},
+					{stage: 'prod', ok: false, problem: 'no profile mapped for prod'},
+				],
+			}),
+		],
+	],
+	['exit-cancelled', [...toScanSummary, {type: 'cancel'}]],
+];
+
+export function stateAfter(inputs: Input[]): WizardState {
+	return run(inputs).state;
+}
