@@ -30,7 +30,16 @@ async function run(commandLine: CommandLine): Promise<number> {
 			return 0;
 		case 'wizard':
 			if (process.stdin.isTTY && process.stdout.isTTY) {
-				process.stderr.write(`${PROGRAM}: the wizard arrives in a later release; run \`${PROGRAM} doctor\` to check your credentials.\n`);
+				const {runWizard} = await import('./commands/wizard.js');
+				return runWizard({
+					cwd: process.cwd(),
+					env: process.env,
+					stdin: process.stdin,
+					stdout: process.stdout,
+					stderr: process.stderr,
+					toolVersion: toolVersion(),
+					describeCrash: error => failureText(error, commandLine.debug ?? false).text,
+				});
 			} else {
 				process.stderr.write(
 					`${PROGRAM}: the wizard needs an interactive terminal. Run \`${PROGRAM} doctor\` (plain text without a terminal, --json for scripts), or \`${PROGRAM} --help\`.\n`,
