@@ -4,24 +4,34 @@ import type {Event} from '../../wizard/state.js';
 import {useKeys} from './use-keys.js';
 
 /** y = confirm (the only key that may start a write), n = decline; `o` = overwrite when the plan allows it. */
-export function useConfirmKeys(dispatch: (event: Event) => void, options: {canConfirm: boolean; canOverwrite?: boolean}): void {
+/**
+ * y confirms and n declines. Enter confirms too (yes is the default: the issue's "Enter on every screen" path creates
+ * the user and writes what the diff shows), except where the change destroys something (`destructive`).
+ */
+export function useConfirmKeys(dispatch: (event: Event) => void, options: {canConfirm: boolean; canOverwrite?: boolean; destructive?: boolean}): void {
 	useKeys({
 		...(options.canConfirm ? {y: () => dispatch({type: 'confirm'})} : {}),
+		...(options.canConfirm && !options.destructive ? {enter: () => dispatch({type: 'confirm'})} : {}),
 		n: () => dispatch({type: 'decline'}),
 		...(options.canOverwrite ? {o: () => dispatch({type: 'overwrite'})} : {}),
 	});
 }
 
-export function ConfirmQuestion({text}: {text: string}) {
+export function ConfirmQuestion({text, destructive = false}: {text: string; destructive?: boolean}) {
 	const theme = useTheme();
 	return (
 		<Text bold color={theme.warn}>
-			{text} [y/n]
+			{text} {destructive ? '[y/n]' : '[Y/n]'}
 		</Text>
 	);
 }
 
-export const CONFIRM_HINTS: Array<[string, string]> = [
+export const DESTRUCTIVE_CONFIRM_HINTS: Array<[string, string]> = [
 	['y', 'yes'],
+	['n', 'no'],
+];
+
+export const CONFIRM_HINTS: Array<[string, string]> = [
+	['Enter/y', 'yes'],
 	['n', 'no'],
 ];

@@ -5,7 +5,7 @@ import {useState} from 'react';
 import type {ExistingKey, Failure} from '../../wizard/state.js';
 import {useTheme} from '../theme.js';
 import {Busy, failureLines} from './Busy.js';
-import {CONFIRM_HINTS, ConfirmQuestion, useConfirmKeys} from './Confirm.js';
+import {CONFIRM_HINTS, ConfirmQuestion, DESTRUCTIVE_CONFIRM_HINTS, useConfirmKeys} from './Confirm.js';
 import {line, Lines, useScroll} from './Lines.js';
 import {BACK_HINT, QUIT_HINT, ScreenBody} from './ScreenBody.js';
 import type {ScreenProps} from './screen-props.js';
@@ -53,15 +53,16 @@ export function UserAndPolicyScreen(props: ScreenProps<'user-and-policy'>) {
 						'Anything still using that key stops working.',
 					]}
 					question="Delete this key?"
+					destructive
 				/>
 			);
 	}
 }
 
-function Confirmation({dispatch, lines, question}: ScreenProps<'user-and-policy'> & {lines: string[]; question: string}) {
-	useConfirmKeys(dispatch, {canConfirm: true});
+function Confirmation({dispatch, lines, question, destructive = false}: ScreenProps<'user-and-policy'> & {lines: string[]; question: string; destructive?: boolean}) {
+	useConfirmKeys(dispatch, {canConfirm: true, destructive});
 	return (
-		<ScreenBody hints={[...CONFIRM_HINTS, BACK_HINT]} controls={<ConfirmQuestion text={question} />}>
+		<ScreenBody hints={[...(destructive ? DESTRUCTIVE_CONFIRM_HINTS : CONFIRM_HINTS), BACK_HINT]} controls={<ConfirmQuestion text={question} destructive={destructive} />}>
 			{lines.map(text => (
 				<Text key={text}>{text}</Text>
 			))}

@@ -65,8 +65,14 @@ describe('choices', () => {
 });
 
 describe('confirmations', () => {
-	test.each(['user-confirm-create', 'user-confirm-delete-key', 'profile-review', 'stages-review'])('%s: y confirms, n declines, Enter does nothing', async name => {
+	test.each(['user-confirm-create', 'profile-review', 'stages-review'])('%s: Enter and y confirm (yes is the default), n declines', async name => {
 		const {app, events} = await show(screenNamed(name));
+		await press(app, keys.enter, 'y', 'n');
+		expect(events).toEqual([{type: 'confirm'}, {type: 'confirm'}, {type: 'decline'}]);
+	});
+
+	test('deleting a key needs y: Enter does nothing there', async () => {
+		const {app, events} = await show(screenNamed('user-confirm-delete-key'));
 		await press(app, keys.enter, 'y', 'n');
 		expect(events).toEqual([{type: 'confirm'}, {type: 'decline'}]);
 	});
