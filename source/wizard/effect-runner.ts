@@ -371,12 +371,27 @@ async function checkStages(stages: readonly string[], mapping: Record<string, st
 			try {
 				const snapshot = await gatherFor(deps, stage);
 				const {primary} = analyse(snapshot);
-				return {...base, ...(await stageVerdict(snapshot, primary, probeIdentity))};
+				const shadowed = await shadowingProblem(snapshot, primary, mapping[stage]);
+				const verdict = await stageVerdict(snapshot, primary, probeIdentity);
+				return {...base, ...verdict, ...(shadowed && verdict.ok ? {ok: false, problem: shadowed} : {})};
 			} catch (error) {
 				return {...base, ok: false, problem: failureFrom(error).message};
 			}
 		}),
 	);
+}
+
+/**
+ * The mapped profile is written, but something above it in the precedence (leftover env keys, AWS_PROFILE, a stage
+ * variable) still wins: the doctor's own findings say so, with the fix.
+ */
+async function shadowingProblem(snapshot: Snapshot, verdict: Verdict, profile: string | undefined): Promise<string | undefined> {
+	if (!profile || !verdict.winner || verdict.winner.profile === profile) return undefined;
+	const {runChecks} = await import('../doctor/checks/index.js');
+	const finding = runChecks(snapshot, verdict).find(
+		entry => (entry.id === 'provider-profile-shadowed' || entry.id === 'profile-with-env-keys') && entry.status !== 'ok',
+	);
+	return finding ? `${finding.title}. ${finding.fix ?? ''}`.trim() : `${verdict.winner.title} wins over profile ${profile}.`;
 }
 
 async function stageVerdict(

@@ -189,6 +189,12 @@ describe('the wizard with the effect runner, against moto', () => {
 			// The doctor ran for the stage; the secret never shows in the state.
 			const done = run.events.find((event) => event.type === 'doctor-done');
 			expect(done).toMatchObject({checks: [{stage: 'dev', profile: 'orders-dev'}]});
+			// The admin keys are still in this environment and beat provider.profile under Serverless v3: the final check
+			// must say so, with the fix, instead of a green tick for the wrong credentials.
+			const [check] = done?.type === 'doctor-done' ? done.checks : [];
+			expect(check?.ok).toBe(false);
+			expect(check?.problem).toMatch(/AWS_ACCESS_KEY_ID/);
+			expect(check?.problem).toMatch(/unset AWS_ACCESS_KEY_ID|--aws-profile orders-dev/);
 			const secret = /aws_secret_access_key = (\S+)/.exec(credentials)![1]!;
 			expect(JSON.stringify(run.state)).not.toContain(secret);
 			expect(JSON.stringify(run.events)).not.toContain(secret);
