@@ -114,11 +114,13 @@ describe('doctor in a terminal', () => {
 });
 
 describe('other commands in a terminal', () => {
-	test('no subcommand: the wizard is not there yet, exit 2', async () => {
+	test('no subcommand in a terminal opens the wizard; Quit leaves it with exit 0 and the screen restored', async () => {
 		const run = spawnCli([], {home: home.home});
+		await run.waitFor('Set up deploy credentials', 20_000);
+		await run.press(KEYS.down, KEYS.down, KEYS.enter);
 		const {exitCode} = await run.exited();
-		expect(exitCode).toBe(2);
-		expect(await run.screen()).toContain('the wizard arrives in a later release; run `sls-creds-wizard doctor`');
+		expect(exitCode).toBe(0);
+		expect(await run.bufferType()).toBe('normal');
 	});
 
 	test('--explain without text and nothing piped in: says how to pass it, exit 2', async () => {
