@@ -42,7 +42,7 @@ async function run(commandLine: CommandLine): Promise<number> {
 				});
 			} else {
 				process.stderr.write(
-					`${PROGRAM}: the wizard needs an interactive terminal. Run \`${PROGRAM} doctor\` (plain text without a terminal, --json for scripts), or \`${PROGRAM} --help\`.\n`,
+					`${PROGRAM}: the wizard needs an interactive terminal. Save keys with \`${PROGRAM} profile set <name> --key <id> --secret-stdin --yes\`, check a deploy with \`${PROGRAM} doctor\` (plain text without a terminal, --json for scripts), or see \`${PROGRAM} --help\`.\n`,
 				);
 			}
 			return 2;

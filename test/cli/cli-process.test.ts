@@ -60,6 +60,6 @@ describe('sls-creds-wizard (built)', () => {
 	test('no subcommand and no terminal: says why and points to doctor, exit 2', () => {
 		const run = runCli([], {home: home.home});
 		expect(run.status).toBe(2);
-		expect(run.stderr).toMatch(/needs an interactive terminal.*sls-creds-wizard doctor/);
+		expect(run.stderr).toMatch(/needs an interactive terminal.*sls-creds-wizard profile set.*sls-creds-wizard doctor/);
 	});
 });
