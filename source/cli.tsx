@@ -31,15 +31,7 @@ async function run(commandLine: CommandLine): Promise<number> {
 		case 'wizard':
 			if (process.stdin.isTTY && process.stdout.isTTY) {
 				const {runWizard} = await import('./commands/wizard.js');
-				return runWizard({
-					cwd: process.cwd(),
-					env: process.env,
-					stdin: process.stdin,
-					stdout: process.stdout,
-					stderr: process.stderr,
-					toolVersion: toolVersion(),
-					describeCrash: error => failureText(error, commandLine.debug ?? false).text,
-				});
+				return runWizard(processIo(commandLine.debug));
 			} else {
 				process.stderr.write(
 					`${PROGRAM}: the wizard needs an interactive terminal. Save keys with \`${PROGRAM} profile set <name> --key <id> --secret-stdin --yes\`, check a deploy with \`${PROGRAM} doctor\` (plain text without a terminal, --json for scripts), or see \`${PROGRAM} --help\`.\n`,
@@ -60,31 +52,26 @@ async function run(commandLine: CommandLine): Promise<number> {
 				explainText = await readStdin();
 			}
 			const {runDoctor} = await import('./commands/doctor.js');
-			return runDoctor(
-				{...doctor, explainText},
-				{
-					cwd: process.cwd(),
-					env: process.env,
-					stdin: process.stdin,
-					stdout: process.stdout,
-					stderr: process.stderr,
-					toolVersion: toolVersion(),
-					describeCrash: error => failureText(error, debug).text,
-				},
-			);
+			return runDoctor({...doctor, explainText}, processIo(debug));
 		}
 		case 'profile': {
 			const {runProfile} = await import('./commands/profile.js');
-			return runProfile(commandLine.profile, {
-				cwd: process.cwd(),
-				env: process.env,
-				stdin: process.stdin,
-				stdout: process.stdout,
-				stderr: process.stderr,
-				toolVersion: toolVersion(),
-			});
+			return runProfile(commandLine.profile, processIo(commandLine.debug));
 		}
 	}
+}
+
+/** This process's streams, folder and environment, as every command takes them. */
+function processIo(debug: boolean) {
+	return {
+		cwd: process.cwd(),
+		env: process.env,
+		stdin: process.stdin,
+		stdout: process.stdout,
+		stderr: process.stderr,
+		toolVersion: toolVersion(),
+		describeCrash: (error: unknown) => failureText(error, debug).text,
+	};
 }
 
 /** Waits until what was written has been handed to the OS, so exiting cannot cut a piped report short. */
