@@ -56,8 +56,14 @@ export async function realSdkFiles(filepath: string, configFilepath: string) {
 
 // ---- aws-sdk v2 -------------------------------------------------------------------------------------------------
 
-export const enginesDir = path.resolve(import.meta.dirname, '../conformance/engines');
-export const hasAwsSdkV2 = fs.existsSync(path.join(enginesDir, 'node_modules/aws-sdk/lib/core.js'));
+export {ENGINES_DIR as enginesDir} from '../conformance/engines-dir.js';
+import {ENGINES_DIR as enginesDir} from '../conformance/engines-dir.js';
+/** The comparisons with aws-sdk v2 are required: a missing install fails them with the fix, never skips them. */
+export function assertAwsSdkV2(): void {
+	if (!fs.existsSync(path.join(enginesDir, 'node_modules/aws-sdk/lib/core.js'))) {
+		throw new Error(`aws-sdk v2 (from serverless@3) is not installed in ${enginesDir}: run \`node scripts/ensure-engines.mjs\` (npm test does this in pretest).`);
+	}
+}
 
 interface AwsV2 {
 	util: {
@@ -68,6 +74,7 @@ interface AwsV2 {
 }
 
 export function loadAwsSdkV2(): AwsV2 {
+	assertAwsSdkV2();
 	// Loading builds AWS.config, which may read ~/.aws: load it with an empty HOME and no AWS_* variables.
 	const saved = {...process.env};
 	const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sls-creds-aws-sdk-v2-home-'));

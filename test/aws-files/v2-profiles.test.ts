@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import {afterAll, describe, expect, it} from 'vitest';
 import {readV2Ini, v2Profiles} from '../../source/aws-files/v2-profiles.js';
 import {iniNoise, iniText} from './ini-arbitrary.js';
-import {firstMismatch, hasAwsSdkV2, loadAwsSdkV2, plain, realV2Profiles, scratchDir} from './real-readers.js';
+import {firstMismatch, loadAwsSdkV2, plain, realV2Profiles, scratchDir} from './real-readers.js';
 
 const scratch = scratchDir('v2-profiles');
 afterAll(() => scratch.remove());
@@ -51,8 +51,8 @@ describe('v2Profiles', () => {
 	});
 });
 
-describe.runIf(hasAwsSdkV2)('v2Profiles equals aws-sdk 2.1693 getProfilesFromSharedConfig', () => {
-	const AWS = hasAwsSdkV2 ? loadAwsSdkV2() : undefined;
+describe('v2Profiles equals aws-sdk 2.1693 getProfilesFromSharedConfig', () => {
+	const AWS = loadAwsSdkV2();
 
 	function realParse(text: string) {
 		try {

@@ -1,7 +1,7 @@
-/** The conformance suites need serverless@3 in test/conformance/engines (scripts/ensure-engines.mjs installs it). */
+/** The conformance suites need serverless@3 in ENGINES_DIR (scripts/ensure-engines.mjs installs it). */
 import {existsSync} from 'node:fs';
 import path from 'node:path';
-import {ENGINES_DIR} from './run-scenario.js';
+import {ENGINES_DIR} from './engines-dir.js';
 
 export function assertEnginesInstalled(): void {
 	const marker = path.join(ENGINES_DIR, 'node_modules', 'serverless', 'lib', 'plugins', 'aws', 'provider.js');

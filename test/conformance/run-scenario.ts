@@ -12,7 +12,8 @@ import {snapshotFor} from '../credentials/snapshot-for.js';
 import type {Scenario} from './scenarios.js';
 
 export const CONFORMANCE_DIR = import.meta.dirname;
-export const ENGINES_DIR = path.join(CONFORMANCE_DIR, 'engines');
+export {ENGINES_DIR} from './engines-dir.js';
+import {ENGINES_DIR} from './engines-dir.js';
 
 export interface Materialized {
 	home: string;
