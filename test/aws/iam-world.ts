@@ -2,6 +2,7 @@
  * A fresh IAM world per test for the iam*.test.ts files: one moto server per file (managed policies loaded), reset and
  * an isolated HOME before each test, test mode on, and a bootstrap client to arrange users and keys while auth is off.
  */
+import {stubIsolatedAwsEnv} from '../support/aws-test-env.js';
 import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
@@ -35,12 +36,7 @@ export function useIamWorld(): IamWorld {
 	beforeEach(async () => {
 		await moto!.reset();
 		home = mkdtempSync(path.join(tmpdir(), 'sls-creds-iam-'));
-		for (const name of Object.keys(process.env)) if (/^AWS_|^NODE_EXTRA_CA_CERTS$|_PROXY$/i.test(name)) vi.stubEnv(name, undefined);
-		vi.stubEnv('HOME', home);
-		vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', path.join(home, 'credentials'));
-		vi.stubEnv('AWS_CONFIG_FILE', path.join(home, 'config'));
-		vi.stubEnv('AWS_EC2_METADATA_DISABLED', 'true');
-		vi.stubEnv('SLS_CREDS_WIZARD_TEST', '1');
+		stubIsolatedAwsEnv(home);
 	});
 	afterEach(() => {
 		vi.unstubAllEnvs();

@@ -2,6 +2,7 @@
  * probeIdentity against a real STS/IAM-compatible endpoint (moto) and small local servers for what moto cannot
  * show (clock skew, private CAs, silence). No SDK mocks; nothing leaves 127.0.0.1 (SLS_CREDS_WIZARD_TEST=1).
  */
+import {stubIsolatedAwsEnv} from '../support/aws-test-env.js';
 import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
@@ -35,13 +36,7 @@ afterAll(async () => moto.stop());
 beforeEach(async () => {
 	await moto.reset();
 	home = mkdtempSync(path.join(tmpdir(), 'sls-creds-probe-'));
-	// Only what a test sets may reach the SDK: a developer's own AWS variables must not leak in.
-	for (const name of Object.keys(process.env)) if (/^AWS_|^NODE_EXTRA_CA_CERTS$|_PROXY$/i.test(name)) vi.stubEnv(name, undefined);
-	vi.stubEnv('HOME', home);
-	vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', path.join(home, 'credentials'));
-	vi.stubEnv('AWS_CONFIG_FILE', path.join(home, 'config'));
-	vi.stubEnv('AWS_EC2_METADATA_DISABLED', 'true');
-	vi.stubEnv('SLS_CREDS_WIZARD_TEST', '1');
+	stubIsolatedAwsEnv(home);
 });
 afterEach(() => {
 	vi.unstubAllEnvs();

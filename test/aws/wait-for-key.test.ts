@@ -3,6 +3,7 @@
  * STS look-alike that says InvalidClientTokenId a few times before it knows the key — what AWS does for a few seconds
  * after CreateAccessKey, and what moto cannot show. Loopback only (SLS_CREDS_WIZARD_TEST=1).
  */
+import {stubIsolatedAwsEnv} from '../support/aws-test-env.js';
 import http from 'node:http';
 import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -28,12 +29,7 @@ afterAll(async () => moto.stop());
 beforeEach(async () => {
 	await moto.reset();
 	home = mkdtempSync(path.join(tmpdir(), 'sls-creds-wait-'));
-	for (const name of Object.keys(process.env)) if (/^AWS_|^NODE_EXTRA_CA_CERTS$|_PROXY$/i.test(name)) vi.stubEnv(name, undefined);
-	vi.stubEnv('HOME', home);
-	vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', path.join(home, 'credentials'));
-	vi.stubEnv('AWS_CONFIG_FILE', path.join(home, 'config'));
-	vi.stubEnv('AWS_EC2_METADATA_DISABLED', 'true');
-	vi.stubEnv('SLS_CREDS_WIZARD_TEST', '1');
+	stubIsolatedAwsEnv(home);
 });
 afterEach(() => {
 	vi.unstubAllEnvs();
