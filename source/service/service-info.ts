@@ -1,3 +1,5 @@
+import type {TeamSettingsRead} from './team-settings.js';
+
 /**
  * What the doctor needs from a service's configuration file, resolved for one stage the way the framework
  * resolves it before it reads credentials (credential-resolution.md §5).
@@ -66,6 +68,8 @@ export interface ServiceInfo {
 	knownStages: string[];
 	/** Human notes about resolution (e.g. "${opt:stage, 'dev'} ignores provider.stage"). */
 	notes: string[];
+	/** The team settings block (`custom.deployAccounts`), read and validated; see team-settings.ts. */
+	team?: TeamSettingsRead;
 }
 
 export const NO_SERVICE: ServiceInfo = {
