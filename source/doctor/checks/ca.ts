@@ -30,6 +30,9 @@ export function caChecks(snapshot: Snapshot): Finding[] {
 	return findings;
 }
 
+/** A corporate bundle holds a few roots; a whole system bundle (~140) would bury the rest of the report. */
+const LISTED_CERTIFICATES = 8;
+
 function okFinding(settings: CaSettings): Finding {
 	const active = settings.sources.filter(source => source.active);
 	if (active.length === 0) {
@@ -42,7 +45,8 @@ function okFinding(settings: CaSettings): Finding {
 	}
 	const details = active.flatMap(source => [
 		`${source.variable} (${source.origin}), read by ${source.readBy.join(', ')}: ${source.value}`,
-		...source.certificates.map(certificate => `  ${certificate.subject} — valid to ${certificate.validTo.slice(0, 10)}${certificate.selfSigned ? ', self-signed root' : ''}`),
+		...source.certificates.slice(0, LISTED_CERTIFICATES).map(certificate => `  ${certificate.subject} — valid to ${certificate.validTo.slice(0, 10)}${certificate.selfSigned ? ', self-signed root' : ''}`),
+		...(source.certificates.length > LISTED_CERTIFICATES ? [`  … and ${source.certificates.length - LISTED_CERTIFICATES} more`] : []),
 	]);
 	const count = settings.extraPems.length;
 	return {

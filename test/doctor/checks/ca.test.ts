@@ -46,6 +46,14 @@ describe('caChecks', () => {
 		expect(finding.details?.join('\n')).toContain('self-signed root');
 	});
 
+	test('a whole system bundle lists the first 8 certificates and counts the rest', () => {
+		const bundle = Array.from({length: 12}, (_, index) => makeTestCa(`Bundle Root ${index}`).caPem).join('\n');
+		const finding = only(check({now: Date.now() + 1000, env: {NODE_EXTRA_CA_CERTS: '/bundle.pem'}, caFiles: {'/bundle.pem': fileRead('/bundle.pem', bundle)}}), 'ca-ok');
+		expect(finding.title).toBe('Custom CA settings look fine (12 certificates)');
+		expect(finding.details?.filter(line => line.includes('Bundle Root'))).toHaveLength(8);
+		expect(finding.details?.at(-1)).toBe('  … and 4 more');
+	});
+
 	test('the same problem in two variables is one finding with both in the details', () => {
 		const missing = (path: string) => ({[path]: {path, exists: false}});
 		const findings = check({env: {cafile: '/a.pem', NODE_EXTRA_CA_CERTS: '/b.pem'}, caFiles: {...missing('/a.pem'), ...missing('/b.pem')}});
