@@ -3,8 +3,9 @@ import {explainError} from '../aws/error-catalogue.js';
 import {maskSecretsInText} from '../aws/mask-text.js';
 import type {Candidate, Verdict, Winner} from '../credentials/verdict.js';
 import type {Snapshot} from '../gather/snapshot.js';
+import {compareAccount} from './expected-account.js';
 import type {Finding, FindingStatus} from './finding.js';
-import {REPORT_SCHEMA, REPORT_VERSION, type Report, type ReportCandidate, type ReportWinner} from './report.js';
+import {REPORT_SCHEMA, REPORT_VERSION, type Report, type ReportCandidate, type ReportExpectedAccount, type ReportWinner} from './report.js';
 import {knownSecrets, scrubSecrets} from './secret-scrub.js';
 
 export interface ReportInput {
@@ -25,7 +26,9 @@ const statusOrder: Record<FindingStatus, number> = {fail: 0, warn: 1, info: 2, o
  */
 export function buildReport(input: ReportInput): Report {
 	const {snapshot, primary, others, probe, toolVersion} = input;
+	// Once AWS has answered, its account replaces the offline guess (role_arn, decoded key id) of the guard.
 	const findings = input.findings
+		.filter(finding => probe.status !== 'ok' || finding.id !== 'expected-account-offline')
 		.map((finding, index) => ({finding, index}))
 		.sort((a, b) => statusOrder[a.finding.status] - statusOrder[b.finding.status] || a.index - b.index)
 		.map(({finding}) => finding);
@@ -63,12 +66,31 @@ export function buildReport(input: ReportInput): Report {
 			}),
 		),
 		identity: reportIdentity(probe, primary, snapshot),
+		expectedAccount: reportExpectedAccount(snapshot, primary, probe),
 		findings: findings.map(finding => compact({...finding})),
 		traps: [...primary.traps],
 		summary,
 		exitCode: failed ? 1 : 0,
 	};
 	return scrubSecrets(compact(report), knownSecrets(snapshot));
+}
+
+function reportExpectedAccount(snapshot: Snapshot, verdict: Verdict, probe: ProbeResult): ReportExpectedAccount | undefined {
+	const comparison = compareAccount(snapshot, verdict, probe);
+	if (!comparison) return undefined;
+	if (comparison.status === 'unlisted') return {stage: comparison.stage, status: 'unlisted'};
+	const {expected} = comparison;
+	const actual = comparison.status === 'unknown' ? undefined : comparison.actual;
+	return compact({
+		stage: comparison.stage,
+		status: comparison.status,
+		account: expected.account,
+		profile: expected.profile,
+		roleArn: expected.role?.arn,
+		actual: actual?.account,
+		basis: actual?.basis,
+		probable: actual?.probable || undefined,
+	});
 }
 
 function reportWinner(winner: Winner): ReportWinner {

@@ -4,6 +4,8 @@ import {maskSecretsInText} from '../aws/mask-text.js';
 import type {Verdict} from '../credentials/verdict.js';
 import type {Snapshot} from '../gather/snapshot.js';
 import {durationText} from './duration-text.js';
+import {accountFinding} from './checks/expected-account.js';
+import {compareAccount} from './expected-account.js';
 import type {Finding} from './finding.js';
 
 /** AWS accepts requests up to 5 minutes off (some services 15); the SDK v3 corrects from 4 min, Serverless v3 never. */
@@ -68,6 +70,11 @@ export function identityFindings(probe: ProbeResult, verdict: Verdict, snapshot?
 			why: `Root keys of account ${identity.account} can do anything, including closing the account, and cannot be limited by IAM policies. AWS recommends never creating them.`,
 			fix: 'Create an IAM user or role for deploys (`npx sls-creds-wizard` does it), switch to it, then delete the root access key under Security credentials in the console.',
 		});
+	}
+	// The wrong-account guard: STS (after any AssumeRole) against the team settings' account for this stage.
+	const comparison = snapshot === undefined ? undefined : compareAccount(snapshot, verdict, probe);
+	if (snapshot !== undefined && (comparison?.status === 'match' || comparison?.status === 'mismatch')) {
+		findings.push(accountFinding(comparison, snapshot, verdict));
 	}
 	if (identity.clockSkewMs !== undefined) findings.push(...skewFindings(identity.clockSkewMs));
 	return findings;

@@ -30,6 +30,28 @@ export interface ReportWinner {
 	roleArn?: string;
 }
 
+/**
+ * The wrong-account guard's verdict for this stage, when the service has team settings (`custom.deployAccounts`).
+ * `match`/`mismatch`: `actual` is known (from STS, or offline from the profile's role_arn / sso_account_id, or
+ * decoded from the key id with `probable: true`); `unknown`: nothing says offline; `unlisted`: the stage is not in
+ * the team settings.
+ */
+export interface ReportExpectedAccount {
+	stage: string;
+	status: 'match' | 'mismatch' | 'unknown' | 'unlisted';
+	/** The 12-digit account the team settings expect (absent for `unlisted`). */
+	account?: string;
+	/** The team's profile for the stage. */
+	profile?: string;
+	/** The role the team's profile assumes. */
+	roleArn?: string;
+	/** The account the winning credentials reach. */
+	actual?: string;
+	basis?: 'sts' | 'role-arn' | 'sso-account-id' | 'access-key-id';
+	/** True when `actual` was decoded from the access key id (not confirmed by AWS). */
+	probable?: boolean;
+}
+
 /** The one serialisable model every view renders (`--json` prints it as is). */
 export interface Report {
 	$schema: typeof REPORT_SCHEMA;
@@ -54,6 +76,8 @@ export interface Report {
 		| {status: 'ok'; account: string; arn: string; principal: Identity['principal']; clockSkewMs?: number; endpoint: string}
 		| {status: 'failed'; failure: ProbeFailure; explanation?: {title: string; what: string; fix: string[]}}
 		| {status: 'skipped'; reason: string};
+	/** Present only when the service has team settings. */
+	expectedAccount?: ReportExpectedAccount;
 	findings: Finding[];
 	traps: string[];
 	summary: {ok: number; warn: number; fail: number; info: number};

@@ -40,8 +40,10 @@ export async function gather(input: GatherInput): Promise<Snapshot> {
 	const serviceDir = found.path === undefined ? input.cwd : path.dirname(found.path);
 	let document: unknown;
 	let parseError: string | undefined;
+	let serviceText: string | undefined;
 	if (found.path !== undefined && (found.format === 'yml' || found.format === 'json')) {
 		const file = await readFileFacts(found.path);
+		serviceText = file.text;
 		if (file.text === undefined) {
 			parseError = `${path.basename(found.path)} cannot be read: ${file.error?.message ?? 'unknown error'}`;
 		} else {
@@ -71,6 +73,7 @@ export async function gather(input: GatherInput): Promise<Snapshot> {
 		env: processEnv,
 		dotenvFiles,
 		readFile: readTextOrUndefined,
+		text: serviceText,
 	});
 	const service = parseError === undefined ? resolved.service : {...resolved.service, error: parseError};
 	// The environment Serverless sees (with .env) decides which files it reads.

@@ -13,6 +13,7 @@ const topLevel: Array<keyof Report> = [
 	'ladder',
 	'otherEngines',
 	'identity',
+	'expectedAccount',
 	'findings',
 	'traps',
 	'summary',
@@ -25,8 +26,13 @@ const topLevel: Array<keyof Report> = [
  * serialises to its mask through its own toJSON.
  */
 export function renderJson(report: Report): string {
+	return `${JSON.stringify(orderedReport(report), null, 2)}\n`;
+}
+
+/** The Report with its top-level keys in schema order (also each stage of `--all-stages`). */
+export function orderedReport(report: Report): Record<string, unknown> {
 	const ordered: Record<string, unknown> = {};
 	for (const key of topLevel) if (report[key] !== undefined) ordered[key] = report[key];
 	for (const [key, value] of Object.entries(report)) if (!(key in ordered) && value !== undefined) ordered[key] = value;
-	return `${JSON.stringify(ordered, null, 2)}\n`;
+	return ordered;
 }

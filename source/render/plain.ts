@@ -97,6 +97,7 @@ function outcome(report: Report, width: number, p: Paint): string[] {
 		lines.push(...marked(p.red(p.bold(label('Deploy uses'))), label('Deploy uses'), 'no credentials: none of the sources above is usable', width, indent));
 	}
 	lines.push(...identity(report, width, p));
+	lines.push(...expectedAccount(report, width, p));
 	report.otherEngines.forEach((other, index) => {
 		const text = `${engineName(other.engine)}: ${other.winner ? winnerText(other.winner) : other.error ? `nothing (${other.error.code}: ${other.error.message})` : 'nothing'}`;
 		const name = index === 0 ? label('Compare with') : indent;
@@ -120,6 +121,24 @@ function identity(report: Report, width: number, p: Paint): string[] {
 	return marked(`${p.bold(name)}${p.dim('–')} `, `${name}– `, `not checked: ${identity.reason}`, width, indent);
 }
 
+/** The team settings' account for this stage and whether the credentials reach it. */
+function expectedAccount(report: Report, width: number, p: Paint): string[] {
+	const expected = report.expectedAccount;
+	if (!expected) return [];
+	const name = label('Team expects');
+	const indent = ' '.repeat(labelWidth + 2);
+	if (expected.status === 'unlisted') {
+		return marked(`${p.bold(name)}${p.yellow('!')} `, `${name}! `, `nothing for stage ${expected.stage} (not in custom.deployAccounts)`, width, indent);
+	}
+	const target = `account ${expected.account} for ${expected.stage}`;
+	const how = expected.basis === 'sts' ? 'AWS says' : expected.probable ? 'probably, from the key id' : `offline, from ${expected.basis === 'role-arn' ? 'role_arn' : 'sso_account_id'}`;
+	if (expected.status === 'match') return marked(`${p.bold(name)}${p.green('✓')} `, `${name}✓ `, `${target} · matches (${how})`, width, indent);
+	if (expected.status === 'mismatch') {
+		return marked(`${p.bold(name)}${p.red('✗')} `, `${name}✗ `, `${target} · the credentials reach ${expected.actual} (${how})`, width, indent);
+	}
+	return marked(`${p.bold(name)}${p.dim('–')} `, `${name}– `, `${target} · not known offline`, width, indent);
+}
+
 function checklist(report: Report, width: number, p: Paint): string[] {
 	const {fail, warn, info, ok} = report.summary;
 	const counts = [
@@ -134,7 +153,7 @@ function checklist(report: Report, width: number, p: Paint): string[] {
 	return lines;
 }
 
-function findingLines(finding: Finding, width: number, p: Paint): string[] {
+export function findingLines(finding: Finding, width: number, p: Paint): string[] {
 	const marker = findingMarkers[finding.status];
 	const lines = marked(`  ${findingColour(finding.status, p)(marker)} `, `  ${marker} `, finding.title, width, '    ');
 	lines.push(...wrapText(finding.why, width, '    '));

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type {DeployOptions, Env, FrameworkMajor} from '../gather/snapshot.js';
 import {applyDotenv} from './dotenv-rules.js';
 import {AWS_SOURCES, createVariableResolver, type Outcome, toResolvedValue, type VariableResolver} from './resolve-variables.js';
+import {readTeamSettings} from './read-team-settings.js';
 import type {ResolvedValue, ServiceInfo, V4Resolver} from './service-info.js';
 
 export interface ResolveServiceInput {
@@ -17,6 +18,8 @@ export interface ResolveServiceInput {
 	dotenvFiles?: Record<string, string>;
 	/** Reads a file for `${file(…)}`; undefined when it does not exist. */
 	readFile?: (filePath: string) => string | undefined;
+	/** The service file's text, for line numbers in team-settings problems (and its syntax error when `document` is undefined). */
+	text?: string;
 }
 
 /**
@@ -121,6 +124,14 @@ export function resolveService(input: ResolveServiceInput): {service: ServiceInf
 	}
 
 	const stageProfiles = customProfiles(document, resolver);
+	const declaredStages = knownStages(document, stageProfiles);
+	// No block → no `team` field at all, so services without team settings look exactly as before.
+	const teamRead =
+		input.path !== undefined && (input.format === 'yml' || input.format === 'json')
+			? readTeamSettings({document: input.document, path: input.path, text: input.text, declaredStages: stagesDeclaredClosed(document) ? declaredStages : []})
+			: undefined;
+	const team = teamRead?.status === 'absent' ? undefined : teamRead;
+	const teamStages = team?.status === 'ok' ? team.settings.stages.map(entry => entry.stage).filter(name => !declaredStages.includes(name)) : [];
 	const info: ServiceInfo = {
 		path: input.path,
 		format: input.format,
@@ -138,8 +149,9 @@ export function resolveService(input: ResolveServiceInput): {service: ServiceInf
 		deploymentRole: text(['provider', 'iam', 'deploymentRole']) ?? text(['provider', 'cfnRole']),
 		serverSideEncryption,
 		stageProfiles,
-		knownStages: knownStages(document, stageProfiles),
+		knownStages: [...declaredStages, ...teamStages],
 		notes: [...notes],
+		team,
 	};
 	return {service: compact(info), env: dotenv.env};
 }
@@ -243,6 +255,17 @@ function knownStages(document: Record<string, unknown> | undefined, stageProfile
 	}
 	stages.delete('default');
 	return [...stages];
+}
+
+/**
+ * A `default` entry under params or stages gives every stage its values, so a stage named nowhere else is still a
+ * real stage: only without it do the declared stages form the whole list.
+ */
+function stagesDeclaredClosed(document: Record<string, unknown> | undefined): boolean {
+	return !['params', 'stages'].some(block => {
+		const value = document?.[block];
+		return isRecord(value) && 'default' in value;
+	});
 }
 
 function scalarText(outcome: Outcome): string | undefined {

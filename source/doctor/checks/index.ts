@@ -13,6 +13,7 @@ import {dashboardProviderChecks} from './dashboard-provider.js';
 import {deploymentRoleChecks} from './deployment-role.js';
 import {dotenvChecks} from './dotenv.js';
 import {envKeysPartialChecks} from './env-keys-partial.js';
+import {expectedAccountChecks} from './expected-account.js';
 import {invokeLocalChecks} from './invoke-local.js';
 import {namedProfileChecks} from './named-profile.js';
 import {profileFlagChecks} from './profile-flag.js';
@@ -35,6 +36,7 @@ export const checks: ReadonlyArray<readonly [name: string, check: Check]> = [
 	['config-only profile', configOnlyProfileChecks],
 	['profile with env keys', profileWithEnvKeysChecks],
 	['provider.profile shadowed', providerProfileShadowedChecks],
+	['expected account', expectedAccountChecks],
 	['partial env keys', envKeysPartialChecks],
 	['--profile flag', profileFlagChecks],
 	['access key shape', accessKeyShapeChecks],

@@ -3,7 +3,14 @@ import type {Report} from '../../doctor/report.js';
 import {kindLabel} from '../status-marks.js';
 import {useTheme, type Theme} from '../theme.js';
 
-/** Which credentials the deploy uses, and what AWS says about them. Always exactly two lines inside a border. */
+/**
+ * Which credentials the deploy uses, and what AWS says about them: two lines inside a border, and a third when the
+ * service has team settings (the account this stage must reach). `identityBoxLines` tells the screen its height.
+ */
+export function identityBoxLines(report: Report): number {
+	return report.expectedAccount ? 5 : 4;
+}
+
 export function IdentityBox({report, checking}: {report: Report; checking: boolean}) {
 	const theme = useTheme();
 	return (
@@ -16,6 +23,12 @@ export function IdentityBox({report, checking}: {report: Report; checking: boole
 				<Text color={theme.muted}>AWS says    </Text>
 				<Verdict report={report} checking={checking} />
 			</Text>
+			{report.expectedAccount ? (
+				<Text wrap="truncate-end">
+					<Text color={theme.muted}>Team wants  </Text>
+					<Expected expected={report.expectedAccount} checking={checking} />
+				</Text>
+			) : null}
 		</Box>
 	);
 }
@@ -68,8 +81,35 @@ function Verdict({report, checking}: {report: Report; checking: boolean}) {
 	}
 }
 
+function Expected({expected, checking}: {expected: NonNullable<Report['expectedAccount']>; checking: boolean}) {
+	const theme = useTheme();
+	if (expected.status === 'unlisted') return <Text color={theme.warn}>⚠ nothing for stage {expected.stage} (not in custom.deployAccounts)</Text>;
+	const target = `account ${expected.account} for ${expected.stage}`;
+	const how = expected.basis === 'sts' ? 'AWS says' : expected.probable ? 'probably, from the key id' : `offline, from ${expected.basis === 'role-arn' ? 'role_arn' : 'sso_account_id'}`;
+	if (expected.status === 'match') {
+		return (
+			<Text>
+				<Text color={theme.ok}>✔ {target}</Text>
+				<Text color={theme.muted}> · matches ({how})</Text>
+			</Text>
+		);
+	}
+	if (expected.status === 'mismatch') {
+		return (
+			<Text color={theme.fail}>
+				✖ {target} · the credentials reach {expected.actual} ({how})
+			</Text>
+		);
+	}
+	return (
+		<Text color={theme.muted}>
+			– {target} · {checking ? 'asking AWS…' : 'not known offline'}
+		</Text>
+	);
+}
+
 function borderColour(report: Report, checking: boolean, theme: Theme): string | undefined {
-	if (!report.winner || report.identity.status === 'failed') return theme.fail;
+	if (!report.winner || report.identity.status === 'failed' || report.expectedAccount?.status === 'mismatch') return theme.fail;
 	if (!checking && report.identity.status === 'ok') return theme.ok;
 	return theme.border;
 }

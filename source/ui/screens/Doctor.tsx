@@ -5,7 +5,7 @@ import {ChecklistRow} from '../components/Checklist.js';
 import {DetailsPanel} from '../components/DetailsPanel.js';
 import {Frame} from '../components/Frame.js';
 import {Header} from '../components/Header.js';
-import {IdentityBox} from '../components/IdentityBox.js';
+import {IdentityBox, identityBoxLines} from '../components/IdentityBox.js';
 import {KeyHints} from '../components/KeyHints.js';
 import {LadderRow} from '../components/Ladder.js';
 import {Note} from '../components/Note.js';
@@ -26,8 +26,8 @@ export interface DoctorProps {
 	checking?: boolean;
 }
 
-/** Lines the frame itself takes: 2 borders, the title, the header, the identity box (4) and the key hints. */
-const CHROME_LINES = 9;
+/** Lines the frame itself takes besides the identity box: 2 borders, the title, the header and the key hints. */
+const CHROME_LINES = 5;
 
 /** The full-screen doctor: header, identity, then the ladder and the checklist as one scrolling list. */
 export function Doctor({report, onExit, checking = false}: DoctorProps) {
@@ -39,7 +39,7 @@ export function Doctor({report, onExit, checking = false}: DoctorProps) {
 	// One line short of the terminal: a frame as tall as the screen makes Ink clear the whole screen on every frame.
 	const height = Math.max(3, rows - 1);
 	const innerWidth = Math.max(10, columns - 4);
-	const bodyHeight = Math.max(1, height - CHROME_LINES);
+	const bodyHeight = Math.max(1, height - CHROME_LINES - identityBoxLines(report));
 	const selected = Math.min(state.selected, Math.max(0, list.items.length - 1));
 	const selectedRow: DoctorRow | undefined = list.rows[list.items[selected] ?? -1];
 	const details = state.details && selectedRow ? rowDetails(selectedRow, report, innerWidth) : undefined;
