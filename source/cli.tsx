@@ -7,7 +7,7 @@ import {readFileSync} from 'node:fs';
 import {parseCommandLine, type CommandLine} from './commands/command-line.js';
 import {failureText} from './commands/failure-text.js';
 import {UsageError} from './commands/usage-error.js';
-import {doctorHelp, mainHelp, profileHelp, PROGRAM} from './commands/usage.js';
+import {doctorHelp, initTeamHelp, mainHelp, profileHelp, PROGRAM} from './commands/usage.js';
 
 function toolVersion(): string {
 	const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string};
@@ -23,7 +23,9 @@ async function readStdin(): Promise<string> {
 async function run(commandLine: CommandLine): Promise<number> {
 	switch (commandLine.command) {
 		case 'help':
-			process.stdout.write(commandLine.topic === 'doctor' ? doctorHelp : commandLine.topic === 'profile' ? profileHelp : mainHelp);
+			process.stdout.write(
+				commandLine.topic === 'doctor' ? doctorHelp : commandLine.topic === 'profile' ? profileHelp : commandLine.topic === 'init-team' ? initTeamHelp : mainHelp,
+			);
 			return 0;
 		case 'version':
 			process.stdout.write(`${toolVersion()}\n`);
@@ -58,6 +60,10 @@ async function run(commandLine: CommandLine): Promise<number> {
 			const {runProfile} = await import('./commands/profile.js');
 			return runProfile(commandLine.profile, processIo(commandLine.debug));
 		}
+		case 'init-team': {
+			const {runInitTeam} = await import('./commands/init-team.js');
+			return runInitTeam(commandLine.initTeam, processIo(commandLine.debug));
+		}
 	}
 }
 
@@ -81,6 +87,9 @@ function flushed(stream: NodeJS.WriteStream): Promise<void> {
 	});
 }
 
+// NO_COLOR (https://no-color.org) wins over FORCE_COLOR. Our themes read it, but Ink's colour library (chalk) knows
+// only FORCE_COLOR, so say it in its terms before Ink is imported.
+if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
 let debug = process.argv.includes('--debug');
 // Process warnings (the AWS SDK's notice about Node 20, deprecations) mean nothing to a user and would be painted
 // over the full screen: show them only under --debug.

@@ -22,6 +22,8 @@ export interface DoctorArguments {
 	plain: boolean;
 	/** The error text to explain; `{stdin: true}` when `--explain` came without text. */
 	explain?: {text: string} | {stdin: true};
+	/** `--all-stages`: check every stage the service knows (team settings, else the stages in the file). */
+	allStages?: boolean;
 }
 
 /** What every writing `profile` action shares. */
@@ -68,14 +70,37 @@ export interface ProfileRestoreArguments extends ProfileWriteOptions {
 
 export type ProfileArguments = ProfileSetArguments | ProfileListArguments | ProfileRemoveArguments | ProfileRestoreArguments;
 
-export type HelpTopic = 'main' | 'doctor' | 'profile';
+/** `init-team`: the team settings a lead writes into serverless.yml; per-stage values keyed by stage. */
+export interface InitTeamArguments {
+	/** `--stage <stage>=<profile>`, in the order given; empty: ask on the terminal. */
+	stages: Array<{stage: string; profile: string}>;
+	accounts: Record<string, string>;
+	roles: Record<string, string>;
+	sourceProfiles: Record<string, string>;
+	mfaSerials: Record<string, string>;
+	externalIds: Record<string, string>;
+	regions: Record<string, string>;
+	config?: string;
+	/** Replace a provider.profile that holds something else. */
+	replaceProfile: boolean;
+	/** Leave provider.profile as it is; write only custom.deployAccounts. */
+	keepProfile: boolean;
+	yes: boolean;
+	dryRun: boolean;
+	json: boolean;
+	offline: boolean;
+	timeoutSeconds: number;
+}
+
+export type HelpTopic = 'main' | 'doctor' | 'profile' | 'init-team';
 
 export type CommandLine =
 	| {command: 'help'; topic: HelpTopic}
 	| {command: 'version'}
 	| {command: 'wizard'; debug: boolean}
 	| {command: 'doctor'; debug: boolean; doctor: DoctorArguments}
-	| {command: 'profile'; debug: boolean; profile: ProfileArguments};
+	| {command: 'profile'; debug: boolean; profile: ProfileArguments}
+	| {command: 'init-team'; debug: boolean; initTeam: InitTeamArguments};
 
 export const DEFAULT_TIMEOUT_SECONDS = 10;
 
@@ -95,6 +120,7 @@ const doctorOptions = {
 	json: {type: 'boolean'},
 	plain: {type: 'boolean'},
 	explain: {type: 'string'},
+	'all-stages': {type: 'boolean'},
 	debug: {type: 'boolean'},
 	help: {type: 'boolean', short: 'h'},
 } as const;
@@ -148,12 +174,13 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
 	if (command === 'help') return {command: 'help', topic: topicOf(rest[0])};
 	if (command === 'doctor') return parseDoctor(rest, debug);
 	if (command === 'profile') return parseProfile(rest, debug);
+	if (command === 'init-team') return parseInitTeam(rest, debug);
 	if (command.startsWith('-')) throw unknownOption(command, 'main');
 	throw new UsageError(`unknown command "${command}".`, `Run \`${PROGRAM} doctor\`, or \`${PROGRAM} --help\` for the commands.`);
 }
 
 function topicOf(word: string | undefined): HelpTopic {
-	return word === 'doctor' || word === 'profile' ? word : 'main';
+	return word === 'doctor' || word === 'profile' || word === 'init-team' ? word : 'main';
 }
 
 function parseDoctor(args: readonly string[], debug: boolean): CommandLine {
@@ -182,6 +209,7 @@ function parseDoctor(args: readonly string[], debug: boolean): CommandLine {
 	const flag = (name: keyof typeof doctorOptions): boolean => values[name] === true;
 	if (flag('json') && flag('plain')) throw new UsageError('--json and --plain cannot be used together.', 'Pick one: --json for scripts, --plain for text.');
 	const explain = text('explain');
+	if (flag('all-stages')) rejectWithAllStages(text('stage'), explain);
 	return {
 		command: 'doctor',
 		debug: debug || flag('debug'),
@@ -199,8 +227,20 @@ function parseDoctor(args: readonly string[], debug: boolean): CommandLine {
 			json: flag('json'),
 			plain: flag('plain'),
 			explain: explain === undefined ? undefined : explain.trim() === '' || explain === '-' ? {stdin: true} : {text: explain},
+			// Left out unless given, so a plain `doctor` parses to the same arguments as before.
+			...(flag('all-stages') ? {allStages: true} : {}),
 		},
 	};
+}
+
+/** `--all-stages` picks the stages itself, and explains no single deploy's error. */
+function rejectWithAllStages(stage: string | undefined, explain: string | undefined): void {
+	if (stage !== undefined) {
+		throw new UsageError('--all-stages and --stage cannot be used together.', `Drop --stage to check every stage, or drop --all-stages to check stage "${stage}" only.`);
+	}
+	if (explain !== undefined) {
+		throw new UsageError('--all-stages and --explain cannot be used together.', 'An error message belongs to one deploy: use --explain with --stage <stage>.');
+	}
 }
 
 /**
@@ -304,6 +344,104 @@ function parseProfile(args: readonly string[], debug: boolean): CommandLine {
 			overwrite: flag('overwrite'),
 			verify: flag('verify'),
 			timeoutSeconds: timeoutOf(text('timeout')),
+		},
+	};
+}
+
+const initTeamOptions = {
+	stage: {type: 'string', short: 's', multiple: true},
+	account: {type: 'string', multiple: true},
+	role: {type: 'string', multiple: true},
+	'source-profile': {type: 'string', multiple: true},
+	'mfa-serial': {type: 'string', multiple: true},
+	'external-id': {type: 'string', multiple: true},
+	region: {type: 'string', short: 'r', multiple: true},
+	config: {type: 'string', short: 'c'},
+	'replace-profile': {type: 'boolean'},
+	'keep-profile': {type: 'boolean'},
+	yes: {type: 'boolean', short: 'y'},
+	'dry-run': {type: 'boolean'},
+	json: {type: 'boolean'},
+	offline: {type: 'boolean'},
+	timeout: {type: 'string'},
+	debug: {type: 'boolean'},
+	help: {type: 'boolean', short: 'h'},
+} as const;
+
+/** What each per-stage option holds after `<stage>=`, for the usage error of a value without it. */
+const PER_STAGE_VALUE: Record<string, string> = {
+	stage: '<profile>',
+	account: '<12-digit account id>',
+	role: '<role ARN>',
+	'source-profile': '<profile>',
+	'mfa-serial': '<MFA device ARN>',
+	'external-id': '<external id>',
+	region: '<region>',
+};
+
+function parseInitTeam(args: readonly string[], debug: boolean): CommandLine {
+	const {values, tokens} = parseArgs({args: [...args], options: initTeamOptions, strict: false, allowPositionals: true, tokens: true});
+	if (values.help === true) return {command: 'help', topic: 'init-team'};
+	for (const token of tokens) {
+		if (token.kind === 'positional') {
+			throw new UsageError(`unexpected argument "${shown(token.value)}" for init-team.`, `Give stages as --stage <stage>=<profile> (\`${PROGRAM} init-team --help\`).`);
+		}
+		checkOptionToken(token, initTeamOptions, 'init-team');
+	}
+	const flag = (name: keyof typeof initTeamOptions): boolean => values[name] === true;
+	const perStage = (name: keyof typeof PER_STAGE_VALUE & keyof typeof initTeamOptions): Array<[string, string]> => {
+		const given = values[name];
+		const list = Array.isArray(given) ? given.filter((item): item is string => typeof item === 'string') : [];
+		const seen = new Set<string>();
+		return list.map(item => {
+			const equals = item.indexOf('=');
+			const stage = equals === -1 ? '' : item.slice(0, equals).trim();
+			const value = equals === -1 ? '' : item.slice(equals + 1).trim();
+			if (equals === -1 || stage === '' || value === '') {
+				throw new UsageError(
+					`--${name} ${shown(item)}: expected <stage>=${PER_STAGE_VALUE[name]}.`,
+					`Write for example --${name} ${name === 'stage' ? 'dev=acme-dev' : `prod=${PER_STAGE_VALUE[name]}`}.`,
+				);
+			}
+			if (seen.has(stage)) throw new UsageError(`--${name} is given twice for stage ${stage}.`, `Give --${name} once per stage.`);
+			seen.add(stage);
+			return [stage, value];
+		});
+	};
+	const stages = perStage('stage').map(([stage, profile]) => ({stage, profile}));
+	const named = new Set(stages.map(entry => entry.stage));
+	const record = (name: keyof typeof PER_STAGE_VALUE & keyof typeof initTeamOptions): Record<string, string> => {
+		const entries = perStage(name);
+		for (const [stage] of entries) {
+			if (stages.length > 0 && !named.has(stage)) {
+				throw new UsageError(`--${name} ${stage}=…: stage ${stage} has no --stage ${stage}=<profile>.`, `Add --stage ${stage}=<profile>, or check the stage name.`);
+			}
+		}
+		return Object.fromEntries(entries);
+	};
+	if (flag('replace-profile') && flag('keep-profile')) {
+		throw new UsageError('--replace-profile and --keep-profile cannot be used together.', 'Pick one: replace provider.profile, or keep it and write only custom.deployAccounts.');
+	}
+	const config = values.config;
+	return {
+		command: 'init-team',
+		debug: debug || flag('debug'),
+		initTeam: {
+			stages,
+			accounts: record('account'),
+			roles: record('role'),
+			sourceProfiles: record('source-profile'),
+			mfaSerials: record('mfa-serial'),
+			externalIds: record('external-id'),
+			regions: record('region'),
+			config: nonEmpty('--config', typeof config === 'string' ? config : undefined),
+			replaceProfile: flag('replace-profile'),
+			keepProfile: flag('keep-profile'),
+			yes: flag('yes'),
+			dryRun: flag('dry-run'),
+			json: flag('json'),
+			offline: flag('offline'),
+			timeoutSeconds: timeoutOf(typeof values.timeout === 'string' ? values.timeout : undefined),
 		},
 	};
 }

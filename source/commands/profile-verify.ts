@@ -7,6 +7,7 @@ import {explainError} from '../aws/error-catalogue.js';
 import {probeIdentity} from '../aws/probe-identity.js';
 import type {Winner} from '../credentials/verdict.js';
 import {gather} from '../gather/gather.js';
+import type {Snapshot} from '../gather/snapshot.js';
 import type {Secret} from '../secret.js';
 
 export type VerifyOutcome =
@@ -40,6 +41,33 @@ export async function verifyKey(input: VerifyInput): Promise<VerifyOutcome> {
 			...(input.sessionToken ? {sessionToken: input.sessionToken} : {}),
 		},
 	};
+	return verifyWinner(snapshot, winner, input);
+}
+
+/**
+ * Who a saved profile belongs to (`init-team` pre-fills each stage's account with it): the SDK resolves the profile
+ * (keys, role, SSO, …) as a deploy would, then STS answers. `snapshot`: gathered once for several profiles.
+ */
+export async function verifyProfile(input: {
+	cwd: string;
+	env: Readonly<Record<string, string | undefined>>;
+	profile: string;
+	region?: string;
+	timeoutSeconds: number;
+	snapshot?: Snapshot;
+}): Promise<VerifyOutcome> {
+	const snapshot = input.snapshot ?? (await gather({cwd: input.cwd, options: {}, processEnv: input.env}));
+	const winner: Winner = {
+		source: 'ini-profile',
+		title: `profile "${input.profile}"`,
+		kind: 'unknown',
+		profile: input.profile,
+		credentials: {type: 'profile', profile: input.profile},
+	};
+	return verifyWinner(snapshot, winner, input);
+}
+
+async function verifyWinner(snapshot: Snapshot, winner: Winner, input: {region?: string; timeoutSeconds: number}): Promise<VerifyOutcome> {
 	const result = await probeIdentity({snapshot, winner, region: input.region, deadlineMs: input.timeoutSeconds * 1000});
 	if (result.status === 'ok') {
 		const {account, arn, userId, principal} = result.identity;

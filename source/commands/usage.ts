@@ -8,12 +8,19 @@ Usage
   ${PROGRAM}                    set up AWS credentials step by step (interactive)
   ${PROGRAM} doctor [options]   say which credentials a deploy uses, why, whether AWS accepts them, and the fix
   ${PROGRAM} profile <action>   set, list, remove or restore AWS profiles, changing nothing else in ~/.aws
+  ${PROGRAM} init-team          write the team settings (each stage's profile and AWS account) into serverless.yml
   ${PROGRAM} help [command]     show help for a command
 
 Options
   -h, --help     show help (also after a command: ${PROGRAM} doctor --help, ${PROGRAM} profile --help)
   --version      print the version
   --debug        show stack traces for unexpected errors
+
+Examples
+  npx ${PROGRAM}                       open the set-up wizard in this service folder
+  ${PROGRAM} doctor --stage prod       which credentials \`serverless deploy --stage prod\` uses
+  ${PROGRAM} doctor --offline --json   the same as JSON, without asking AWS
+  ${PROGRAM} profile list              every AWS profile, keys masked
 
 Exit codes
   0 nothing failed   1 a check failed or no usable credentials   2 usage error   130 interrupted (Ctrl-C)
@@ -40,16 +47,19 @@ Doctor options
       --json                   print the report as JSON (for scripts and CI)
       --plain                  print plain text instead of the full-screen view
       --explain [text]         explain an error message from a failed deploy (reads stdin when text is omitted)
+      --all-stages             check every stage: those in custom.deployAccounts, else those the service file
+                               names; a table (no full screen) or, with --json, one JSON document; not with --stage
       --debug                  show stack traces for unexpected errors
   -h, --help                   show this help
 
 Without a terminal (pipes, CI) the doctor prints plain text; with one it opens a full-screen view
-(↑/↓ move, Enter details, q quit).
+(↑/↓ move, Enter details, q quit). --all-stages always prints text: one row per stage, then the fixes.
 
 Examples
   ${PROGRAM} doctor
   ${PROGRAM} doctor --stage prod --aws-profile prod-deployer
   ${PROGRAM} doctor --offline --json > report.json
+  ${PROGRAM} doctor --all-stages --json
   ${PROGRAM} doctor --explain "The security token included in the request is invalid."
   serverless deploy 2>&1 | ${PROGRAM} doctor --explain
 
@@ -103,4 +113,52 @@ Examples
 
 Exit codes
   0 done (or nothing to change)   1 refused, declined, rejected by AWS, or the write failed   2 usage error   130 interrupted (Ctrl-C)
+`;
+
+export const initTeamHelp = `${PROGRAM} init-team: write the team settings into serverless.yml — each stage's profile, AWS account,
+region and role — so every teammate deploys each stage with the same profile, into the right account
+
+Usage
+  ${PROGRAM} init-team [options]
+
+It writes custom.deployAccounts.<stage> (profile, account, region, role_arn, source_profile, mfa_serial,
+external_id) and provider.profile: \${self:custom.deployAccounts.\${sls:stage}.profile}, changing nothing
+else in the file (comments, order, quoting and CloudFormation tags stay). On a terminal without --stage it asks
+for the stages and their profiles. Each account is read from AWS (STS) with the stage's profile, or from --role.
+
+Stages (repeat each option once per stage)
+  -s, --stage <stage>=<profile>         a stage and the profile everybody uses for it
+      --account <stage>=<12 digits>     the stage's AWS account (default: asked of STS with the profile)
+      --role <stage>=<role ARN>         a role the stage's profile assumes (its account is the stage's account)
+      --source-profile <stage>=<name>   the profile with the person's own keys the role is assumed from
+      --mfa-serial <stage>=<MFA ARN>    an MFA device the role requires
+      --external-id <stage>=<id>        the external id the role's trust policy requires
+  -r, --region <stage>=<region>         the stage's region (default: provider.region)
+
+Options
+  -c, --config <file>        the service file (default: serverless.yml/.yaml in this folder)
+      --replace-profile      replace a provider.profile that holds something else (e.g. the wizard's
+                             \${self:custom.profiles.\${sls:stage}}: the block carries the same profile names)
+      --keep-profile         leave provider.profile as it is; write only custom.deployAccounts
+      --offline              do not ask AWS: then --account is needed for each stage without --role
+      --timeout <seconds>    give up on AWS after this long (default: 10)
+  -y, --yes                  write without asking (needed without a terminal, and with --json)
+      --dry-run              show the change and write nothing
+      --json                 print the result as JSON (for scripts)
+      --debug                show stack traces for unexpected errors
+  -h, --help                 show this help
+
+The change is shown as a diff, confirmed, then written with a backup beside the file and an atomic replace.
+Commit serverless.yml afterwards: a teammate's \`${PROGRAM}\` then sets up each stage's profile, and
+\`${PROGRAM} doctor\` fails when a stage's credentials resolve to another account.
+
+Examples
+  ${PROGRAM} init-team
+  ${PROGRAM} init-team --stage dev=acme-dev --stage prod=acme-prod --yes
+  ${PROGRAM} init-team --offline --stage dev=acme-dev --account dev=111111111111 --dry-run
+  ${PROGRAM} init-team --stage prod=acme-prod --role prod=arn:aws:iam::222222222222:role/deployer \\
+      --source-profile prod=acme-base --region prod=eu-west-1
+
+Exit codes
+  0 written (or nothing to change)   1 refused, declined, AWS did not answer, or the write failed   2 usage error   130 interrupted (Ctrl-C)
 `;

@@ -1,5 +1,5 @@
 import type {ServiceInfo} from './service-info.js';
-import {quoted} from './yaml-in-place-edit.js';
+import {renderLines, type YamlSettings} from './yaml-in-place-edit.js';
 
 /**
  * The documented per-stage pattern (credential-resolution.md §5.2). `${sls:stage}`, not `${opt:stage, 'dev'}`:
@@ -15,33 +15,23 @@ export type StageMapping = Readonly<Record<string, string>>;
  * file is one the wizard does not rewrite (JSON, code). Written in the file's own language.
  */
 export function stageMappingSnippet(mapping: StageMapping, format: ServiceInfo['format'] = 'yml'): string {
-	if (format === 'json') return jsonSnippet(mapping);
-	if (format === 'js' || format === 'ts') return codeSnippet(mapping);
-	return yamlSnippet(mapping);
+	return settingsSnippet({provider: {profile: PROFILE_BY_STAGE}, custom: {profiles: mapping}}, format);
 }
 
-function yamlSnippet(mapping: StageMapping): string {
-	const stages = Object.entries(mapping).map(([stage, profile]) => `    ${quoted(stage, 'PLAIN')}: ${quoted(profile, 'PLAIN')}`);
-	return ['provider:', `  profile: ${PROFILE_BY_STAGE}`, '', 'custom:', '  profiles:', ...stages, ''].join('\n');
-}
-
-function jsonSnippet(mapping: StageMapping): string {
-	return JSON.stringify({provider: {profile: PROFILE_BY_STAGE}, custom: {profiles: mapping}}, null, 2) + '\n';
+/** Service-file settings to paste by hand, in the file's own language; top-level sections apart by a blank line in YAML. */
+export function settingsSnippet(settings: YamlSettings, format: ServiceInfo['format'] = 'yml'): string {
+	if (format === 'json') return JSON.stringify(settings, null, 2) + '\n';
+	if (format === 'js' || format === 'ts') return codeLines(settings, 1).join('\n') + '\n';
+	return Object.entries(settings).map(([key, value]) => renderLines({[key]: value}, 0, 2, 'PLAIN').join('\n') + '\n').join('\n');
 }
 
 /** Plain quotes, never backticks: in a template literal `${sls:stage}` would be JavaScript, not Serverless. */
-function codeSnippet(mapping: StageMapping): string {
+function codeLines(settings: YamlSettings, level: number): string[] {
 	const key = (name: string) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name));
-	const stages = Object.entries(mapping).map(([stage, profile]) => `      ${key(stage)}: ${JSON.stringify(profile)},`);
-	return [
-		'  provider: {',
-		`    profile: ${JSON.stringify(PROFILE_BY_STAGE)},`,
-		'  },',
-		'  custom: {',
-		'    profiles: {',
-		...stages,
-		'    },',
-		'  },',
-		'',
-	].join('\n');
+	const indent = '  '.repeat(level);
+	return Object.entries(settings).flatMap(([name, value]) =>
+		typeof value === 'string'
+			? [`${indent}${key(name)}: ${JSON.stringify(value)},`]
+			: [`${indent}${key(name)}: {`, ...codeLines(value, level + 1), `${indent}},`],
+	);
 }

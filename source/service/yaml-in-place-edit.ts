@@ -138,7 +138,8 @@ function mergeLeaf(context: Context, pair: Pair, path: string[], wanted: string)
 		isScalar(value) && typeof value.source === 'string' && isFlatScalar(value)
 			? {kind: 'scalar', value: value.value === null ? '' : String(value.value)}
 			: {kind: 'other', description: describe(value)};
-	if (existing.kind === 'scalar' && existing.value === wanted) return undefined;
+	// `account: 111111111111` reads as a number, not as the text wanted: it is rewritten (quoted), not kept.
+	if (existing.kind === 'scalar' && existing.value === wanted && typeof (value as Scalar).value === 'string') return undefined;
 	const decision = context.input.decide(path, existing);
 	if (typeof decision === 'object') return {path, reason: 'stopped', detail: decision.stop};
 	if (decision === 'keep') return undefined;
@@ -242,7 +243,8 @@ function newRootBlock(text: string, document: Document.Parsed, settings: YamlSet
 	return {start: at, end: at, text: newlineIfMissing(text, at, layout.eol) + lines.map(line => line + layout.eol).join('')};
 }
 
-function renderLines(settings: YamlSettings, column: number, unit: number, style: QuoteStyle): string[] {
+/** Settings as block-style YAML lines, keys starting at `column`; values quoted only where plain text would read differently. */
+export function renderLines(settings: YamlSettings, column: number, unit: number, style: QuoteStyle): string[] {
 	const indent = ' '.repeat(column);
 	const lines: string[] = [];
 	for (const [key, value] of Object.entries(settings)) {

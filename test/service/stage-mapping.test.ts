@@ -1,8 +1,6 @@
 import {readFileSync} from 'node:fs';
-import {diffLines} from 'diff';
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import type {FrameworkMajor} from '../../source/gather/snapshot.js';
 import {parseServiceText} from '../../source/service/parse-service-file.js';
 import {
 	PROFILE_BY_STAGE,
@@ -12,7 +10,7 @@ import {
 	type StageMappingRefusalCode,
 	stageMappingSnippet,
 } from '../../source/service/stage-mapping.js';
-import {resolveYaml} from './resolve-service-support.js';
+import {changes, profileFor, variants} from './service-edit-support.js';
 
 const BOM = '\uFEFF';
 
@@ -24,35 +22,6 @@ function edit(input: StageMappingInput): StageMappingEdit {
 	const plan = planStageMapping(input);
 	if (plan.refusal) throw new Error(`refused: ${plan.refusal.code}: ${plan.refusal.message}`);
 	return plan;
-}
-
-/** Lines the edit removed and added, line endings dropped (diffLines over the whole text: everything else is equal by definition). */
-function changes(before: string, after: string): {removed: string[]; added: string[]} {
-	const removed: string[] = [];
-	const added: string[] = [];
-	// diffLines sees "x" and "x\n" as different lines; whether the file ends with a newline is checked on its own.
-	const ended = (text: string) => (text === '' || text.endsWith('\n') ? text : text + (text.includes('\r\n') ? '\r\n' : '\n'));
-	for (const part of diffLines(ended(before), ended(after))) {
-		if (!part.added && !part.removed) continue;
-		const lines = part.value.replace(/\r?\n$/, '').split(/\r?\n/);
-		(part.added ? added : removed).push(...lines);
-	}
-	return {removed, added};
-}
-
-function profileFor(text: string, stage: string | undefined, framework: FrameworkMajor) {
-	return resolveYaml(text.replace(/^\uFEFF/, ''), {framework, options: stage === undefined ? {} : {stage}}).service.profile;
-}
-
-/** The same file with CRLF line ends and/or a byte-order mark: the edit must behave the same. */
-function variants(text: string): Array<[string, string]> {
-	const crlf = text.replaceAll('\n', '\r\n');
-	return [
-		['LF', text],
-		['CRLF', crlf],
-		['BOM + LF', BOM + text],
-		['BOM + CRLF', BOM + crlf],
-	];
 }
 
 const PROFILE_LINE = `profile: ${PROFILE_BY_STAGE}`;
