@@ -21,6 +21,15 @@ export interface ProbeInput {
 	deadlineMs?: number;
 	/** Improves the explanation of a failure (optional). */
 	verdict?: Verdict;
+	/** The user gave up (Ctrl-C): the request is aborted at once and the probe answers `Cancelled`. */
+	signal?: AbortSignal;
+}
+
+class ProbeCancelled extends Error {
+	constructor() {
+		super('The check was cancelled.');
+		this.name = 'Cancelled';
+	}
 }
 
 class ProbeDeadline extends Error {
@@ -45,6 +54,7 @@ export async function probeIdentity(input: ProbeInput): Promise<ProbeResult> {
 	if (winner.source === 'dashboard-provider' || winner.kind === 'dashboard') {
 		return {status: 'skipped', reason: 'Serverless fetches Dashboard provider credentials at deploy time; they cannot be checked from this machine.'};
 	}
+	if (input.signal?.aborted) return {status: 'failed', failure: classify(new ProbeCancelled(), [], 0)};
 	const deadlineMs = input.deadlineMs ?? DEFAULT_PROBE_DEADLINE_MS;
 	const started = Date.now();
 	const abort = new AbortController();
@@ -94,8 +104,13 @@ export async function probeIdentity(input: ProbeInput): Promise<ProbeResult> {
 		return sts.send(new GetCallerIdentityCommand({}), {abortSignal: abort.signal});
 	})();
 	work.catch(() => undefined);
+	let onCancel: (() => void) | undefined;
 	const deadline = new Promise<never>((_resolve, reject) => {
 		timer = setTimeout(() => reject(new ProbeDeadline(deadlineMs)), deadlineMs);
+		// Credential resolution cannot always be interrupted: the probe answers at once and the chain stops at its next step.
+		onCancel = () => reject(new ProbeCancelled());
+		if (input.signal?.aborted) onCancel();
+		else input.signal?.addEventListener('abort', onCancel, {once: true});
 	});
 
 	try {
@@ -122,6 +137,7 @@ export async function probeIdentity(input: ProbeInput): Promise<ProbeResult> {
 		return {status: 'failed', failure};
 	} finally {
 		clearTimeout(timer);
+		if (onCancel) input.signal?.removeEventListener('abort', onCancel);
 		abort.abort();
 		client?.destroy();
 		settings?.destroy();
@@ -154,7 +170,9 @@ export function classify(error: unknown, secrets: Iterable<string>, elapsedMs?: 
 	let message = e.message || first?.message || String(error);
 	const httpStatus = e.$metadata?.httpStatusCode;
 	let code: string;
-	if (error instanceof ProbeDeadline || e.name === 'AbortError') {
+	if (error instanceof ProbeCancelled) {
+		code = 'Cancelled';
+	} else if (error instanceof ProbeDeadline || e.name === 'AbortError') {
 		code = 'Timeout';
 		if (!(error instanceof ProbeDeadline)) message = 'The probe was aborted at its deadline.';
 	} else if (e.name === 'TimeoutError' && (!e.code || /^@smithy\/node-http-handler/.test(message))) {

@@ -85,7 +85,13 @@ export async function waitForKey(input: WaitForKeyInput): Promise<KeyWaitResult>
 		const remaining = timeoutMs - (Date.now() - started);
 		if (remaining < MIN_ATTEMPT_MS) break;
 		attempts++;
-		const probe = probeIdentity({snapshot: input.snapshot, winner, region: input.region, deadlineMs: Math.min(ATTEMPT_CAP_MS, remaining)});
+		const probe = probeIdentity({
+			snapshot: input.snapshot,
+			winner,
+			region: input.region,
+			deadlineMs: Math.min(ATTEMPT_CAP_MS, remaining),
+			...(input.signal ? {signal: input.signal} : {}),
+		});
 		const result = await untilAborted(probe, input.signal);
 		if (result === 'aborted') return {status: 'cancelled', ...tally(attempts)};
 		if (result.status === 'ok') return {status: 'verified', identity: result.identity, rootKey: result.identity.principal === 'root', ...tally(attempts)};

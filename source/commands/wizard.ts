@@ -16,8 +16,9 @@ export async function runWizard(io: CommandIo): Promise<number> {
 	// One set of deps for the whole run: the scan effect keeps the snapshot here for the effects after it.
 	const deps: RunnerDeps = {cwd: io.cwd, env: io.env, openUrl: url => openUrl(url), copyToClipboard: text => copyToClipboard(text)};
 	const result = await runWizardScreen({
-		perform: (effect, progress) => {
+		perform: (effect, progress, signal) => {
 			deps.onProgress = progress;
+			deps.signal = signal;
 			return runEffect(effect, deps);
 		},
 		shell: detectShell(io.env),

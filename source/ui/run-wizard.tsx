@@ -10,9 +10,10 @@ import {WizardScreen} from './wizard/WizardScreen.js';
 
 /**
  * Performs one effect outside the view (files, IAM, STS) and answers with the event the reducer waits for.
- * `progress` carries events sent while the effect still runs (verify attempts).
+ * `progress` carries events sent while the effect still runs (verify attempts); `signal` is aborted when the wizard
+ * exits (Ctrl-C), so a long wait stops at once instead of running on behind the closed screen.
  */
-export type PerformEffect = (effect: Effect, progress: (event: Event) => void) => Promise<Event | undefined>;
+export type PerformEffect = (effect: Effect, progress: (event: Event) => void, signal: AbortSignal) => Promise<Event | undefined>;
 
 export interface WizardRunResult {
 	code: 0 | 1 | 130;
@@ -54,6 +55,7 @@ function WizardApp(props: {perform: PerformEffect; shell: Shell; onExit: (result
 	const current = useRef(first.state);
 	const [state, setState] = useState(first.state);
 	const live = useRef(true);
+	const [leaving] = useState(() => new AbortController());
 
 	const dispatch = useCallback(
 		(event: Event) => {
@@ -71,11 +73,12 @@ function WizardApp(props: {perform: PerformEffect; shell: Shell; onExit: (result
 	function perform(effect: Effect): void {
 		if (effect.type === 'exit') {
 			live.current = false;
+			leaving.abort();
 			props.onExit({code: effect.code, ...(effect.next ? {next: effect.next} : {})});
 			exit();
 			return;
 		}
-		props.perform(effect, dispatch).then(
+		props.perform(effect, dispatch, leaving.signal).then(
 			event => {
 				if (event) dispatch(event);
 			},
@@ -87,6 +90,7 @@ function WizardApp(props: {perform: PerformEffect; shell: Shell; onExit: (result
 		for (const effect of first.effects) perform(effect);
 		return () => {
 			live.current = false;
+			leaving.abort();
 		};
 		// The first transition's effects run once, after the first frame.
 		// eslint-disable-next-line react-hooks/exhaustive-deps

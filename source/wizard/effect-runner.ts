@@ -12,7 +12,7 @@ import type {AdminCredentials as AwsAdminCredentials} from '../aws/iam-session.j
 import type {AccessKeySummary} from '../aws/iam-access-keys.js';
 import type {ProfilePlan} from '../aws-files/profile-edits.js';
 import type {ProfileFiles} from '../commands/profile-files.js';
-import type {Verdict} from '../credentials/verdict.js';
+import type {Verdict, Winner} from '../credentials/verdict.js';
 import type {Env, Snapshot} from '../gather/snapshot.js';
 import type {StageMappingEdit} from '../service/stage-mapping.js';
 import type {Effect, ProfileRequest, StageMappingRequest} from './effect.js';
@@ -32,6 +32,8 @@ export interface RunnerDeps {
 	onProgress?: (event: Event) => void;
 	/** The verify wait (default: waitForKey's 20 s). */
 	verifyTimeoutMs?: number;
+	/** Aborted when the user quits (Ctrl-C): a running verify wait stops at once, its STS request included. */
+	signal?: AbortSignal;
 }
 
 export async function runEffect(effect: Effect, deps: RunnerDeps): Promise<Event | undefined> {
@@ -101,6 +103,8 @@ async function runWithResult(effect: ResultEffect, deps: RunnerDeps): Promise<Ev
 			return writeProfile(effect, deps);
 		case 'verify':
 			return verify(effect, deps);
+		case 'verify-profile':
+			return verifyProfile(effect, deps);
 		case 'plan-stage-mapping': {
 			const planned = await planMapping(effect.request, deps);
 			if ('refusal' in planned) return {type: 'stage-mapping-planned', id: effect.id, diff: [], snippet: planned.snippet, warnings: planned.warnings, refusal: planned.refusal};
@@ -222,7 +226,7 @@ async function planProfileIn(request: ProfileRequest, files: ProfileFiles): Prom
 		credentialsPath: files.credentials.path,
 		configPath: files.config.path,
 		profile: request.profile,
-		credentials: request.credentials,
+		...(request.credentials ? {credentials: request.credentials} : {}),
 		settings: request.settings,
 		overwrite: request.overwrite,
 	});
@@ -280,6 +284,7 @@ async function verify(effect: Extract<Effect, {type: 'verify'}>, deps: RunnerDep
 		key: {accessKeyId: effect.credentials.accessKeyId, secretAccessKey: effect.credentials.secretAccessKey},
 		region: effect.region,
 		...(deps.verifyTimeoutMs === undefined ? {} : {timeoutMs: deps.verifyTimeoutMs}),
+		...(deps.signal ? {signal: deps.signal} : {}),
 		onProgress: (progress) => deps.onProgress?.({type: 'verify-progress', id: effect.id, attempt: progress.attempt, elapsedMs: progress.elapsedMs}),
 	});
 	switch (result.status) {
@@ -304,6 +309,37 @@ async function verify(effect: Extract<Effect, {type: 'verify'}>, deps: RunnerDep
 		case 'cancelled':
 			return {type: 'verify-failed', id: effect.id, timedOut: false, failure: {code: 'Cancelled', message: 'The check of the new key was cancelled.'}};
 	}
+}
+
+/**
+ * A team stage's account: STS through the profile as the SDK resolves it from the files as they are now (a role
+ * profile is assumed from its source profile's keys), never from the scan's copy of the files.
+ */
+async function verifyProfile(effect: Extract<Effect, {type: 'verify-profile'}>, deps: RunnerDeps): Promise<Event> {
+	const [{probeIdentity}, {explainError}] = await Promise.all([import('../aws/probe-identity.js'), import('../aws/error-catalogue.js')]);
+	const snapshot = await gatherFor(deps);
+	const winner: Winner = {
+		source: 'ini-profile',
+		title: `profile "${effect.profile}"`,
+		kind: 'unknown',
+		profile: effect.profile,
+		credentials: {type: 'profile', profile: effect.profile},
+	};
+	const probe = await probeIdentity({snapshot, winner, region: effect.region});
+	if (probe.status === 'ok') {
+		const {account, arn, userId, principal} = probe.identity;
+		return {type: 'verified', id: effect.id, identity: {account, arn, userId, principal}};
+	}
+	if (probe.status === 'skipped') return {type: 'verify-failed', id: effect.id, timedOut: false, failure: {message: probe.reason}};
+	const explanation = explainError({code: probe.failure.code, message: probe.failure.message, ...(probe.failure.httpStatus ? {httpStatus: probe.failure.httpStatus} : {})});
+	const cause = explanation?.likelyCause[0];
+	const fix = explanation?.fix[0];
+	return {
+		type: 'verify-failed',
+		id: effect.id,
+		timedOut: false,
+		failure: {code: probe.failure.code, message: probe.failure.message, ...(cause ? {cause} : {}), ...(fix ? {fix} : {})},
+	};
 }
 
 // Stage mapping: planned from serverless.yml as on disk, written only if it still gives the diff the user saw.

@@ -8,8 +8,10 @@ import type {Secret} from '../secret.js';
 /** Everything the profile store needs to plan (and later re-plan, from what is on disk then) one profile edit. */
 export interface ProfileRequest {
 	profile: string;
-	credentials: AccessKeys;
-	settings: {region: string};
+	/** Absent for an assume-role profile, which holds no keys of its own. */
+	credentials?: AccessKeys;
+	/** Config-file settings: `region`, and for a role profile `role_arn`, `source_profile`, `mfa_serial`, `external_id`. */
+	settings: Record<string, string>;
 	overwrite: boolean;
 }
 
@@ -47,6 +49,8 @@ export type Effect =
 	| {type: 'plan-profile'; id: number; request: ProfileRequest}
 	| {type: 'write-profile'; id: number; plan: ProfileWritePlan}
 	| {type: 'verify'; id: number; credentials: AccessKeys; region: string}
+	/** STS through a profile as the SDK resolves it (AssumeRole for a role profile): a team stage's account. */
+	| {type: 'verify-profile'; id: number; profile: string; region: string}
 	| {type: 'plan-stage-mapping'; id: number; request: StageMappingRequest}
 	| {type: 'write-stage-mapping'; id: number; plan: StageMappingWritePlan}
 	| {type: 'doctor'; id: number; stages: string[]; mapping: Record<string, string>}

@@ -39,6 +39,11 @@ export function isResting(screen: Screen): boolean {
 	return screen.step !== 'exit' && !isBusy(screen) && !isConfirmation(screen);
 }
 
+/** The screens a detour through steps 3–6 (for one stage's profile) starts from and returns to. */
+export function isDetourStart(screen: Screen): boolean {
+	return (screen.step === 'stages' && screen.phase === 'pick') || (screen.step === 'team' && screen.phase === 'overview');
+}
+
 export function sameScreen(a: Screen, b: Screen): boolean {
 	return a.step === b.step && a.phase === b.phase;
 }

@@ -7,8 +7,23 @@
 import {fallbackDefaults, iamName, profileName} from './defaults.js';
 import type {Effect} from './effect.js';
 import {keysProblem, profileNameProblem, regionProblem, stageProblem, userNameProblem} from './form-checks.js';
-import {back, cancel, go, isBusy, startEffect, unchanged, type Transition} from './navigation.js';
-import type {AccessKeys, Event, Failure, IamFailure, KeysPath, Screen, WizardContext, WizardDefaults, WizardState} from './state.js';
+import {back, cancel, go, isBusy, isDetourStart, isResting, startEffect, unchanged, withoutError, type Transition} from './navigation.js';
+import {profileRequest} from './profile-request.js';
+import type {
+	AccessKeys,
+	Event,
+	Failure,
+	IamFailure,
+	KeysPath,
+	Screen,
+	TeamStageResult,
+	VerifiedIdentity,
+	WizardContext,
+	WizardDefaults,
+	WizardState,
+} from './state.js';
+import {baseProfileOf, nextTeamStage, profileExists, stageRegion, teamMapping, teamRun, teamStage} from './team-stages.js';
+import type {StageAccount} from '../service/team-settings.js';
 
 export type {Transition} from './navigation.js';
 
@@ -30,6 +45,8 @@ export function initialContext(defaults: WizardDefaults, nextId = 1): WizardCont
 		replaceProviderProfile: false,
 		stageMappingWritten: false,
 		historyFloor: 0,
+		baseProfileName: profileName(`${defaults.service}-base`),
+		adminProfileName: profileName(`${defaults.service}-admin`),
 	};
 }
 
@@ -70,16 +87,22 @@ export function step(state: WizardState, event: Event): Transition {
 			return verifyStep(state, state.screen, event);
 		case 'stages':
 			return stagesStep(state, state.screen, event);
+		case 'team':
+			return teamStep(state, state.screen, event);
 		case 'done':
 			return doneStep(state, state.screen, event);
 	}
 }
 
-/** Esc back onto the stages screen abandons the detour for one stage's profile. */
+/** Esc back onto the stages screen (or the team's overview) abandons the detour for one stage's profile. */
 function leaveDetour(transition: Transition): Transition {
 	const {screen, context} = transition.state;
-	if (context.forStage === undefined || screen.step !== 'stages' || screen.phase !== 'pick') return transition;
-	return {...transition, state: {...transition.state, context: {...context, forStage: undefined, historyFloor: 0}}};
+	if (context.forStage === undefined || !isDetourStart(screen)) return transition;
+	return {...transition, state: {...transition.state, context: withoutDetour(context)}};
+}
+
+function withoutDetour(context: WizardContext): WizardContext {
+	return {...context, forStage: undefined, teamTarget: undefined, profileTarget: undefined, historyFloor: 0};
 }
 
 function scan(state: WizardState, context: WizardContext): Transition {
@@ -105,7 +128,12 @@ function scanStep(state: WizardState, screen: ScreenOf<'scan'>, event: Event): T
 	if (event.type !== 'start') return unchanged(state);
 	if (event.choice === 'doctor') return exit(state, 0, 'doctor');
 	if (event.choice === 'quit') return exit(state, 0);
-	return go(state, {step: 'account', phase: 'ask'});
+	if (event.choice === 'team') {
+		// The team settings name the accounts: no need to ask whether there is one.
+		const team = teamRun(state.context.scan?.team);
+		return team ? go(state, {step: 'team', phase: 'overview'}, {...state.context, team}) : unchanged(state);
+	}
+	return go(state, {step: 'account', phase: 'ask'}, {...state.context, team: undefined});
 }
 
 function accountStep(state: WizardState, screen: ScreenOf<'account'>, event: Event): Transition {
@@ -129,7 +157,20 @@ function keysPathStep(state: WizardState, screen: ScreenOf<'keys-path'>, event: 
 			}
 			const problem = keysProblem(choice.keys);
 			if (problem) return go(state, {...screen, error: problem});
-			return go(state, {step: 'user-and-policy', phase: 'form'}, {...context, admin: {kind: 'pasted', keys: choice.keys}});
+			// Pasted keys are used for this run only, unless the user asks to keep them (issue #4: default no).
+			return go(state, {step: 'keys-path', phase: 'save-admin', naming: false}, {...context, admin: {kind: 'pasted', keys: choice.keys}});
+		}
+		case 'save-admin': {
+			if (event.type === 'decline' || (event.type === 'submit' && !screen.naming)) return go(state, {step: 'user-and-policy', phase: 'form'});
+			if (!screen.naming) return event.type === 'confirm' ? go(state, {step: 'keys-path', phase: 'save-admin', naming: true}) : unchanged(state);
+			if (event.type === 'edit' && event.field === 'adminProfileName') {
+				return go(state, {step: 'keys-path', phase: 'save-admin', naming: true}, {...context, adminProfileName: event.value});
+			}
+			if (event.type !== 'submit' && event.type !== 'confirm') return unchanged(state);
+			const name = context.adminProfileName.trim();
+			const problem = profileNameProblem(name);
+			if (problem) return go(state, {step: 'keys-path', phase: 'save-admin', naming: true, error: problem});
+			return planProfile(state, {...context, adminProfileName: name, profileTarget: {kind: 'admin', profile: name}, overwrite: false});
 		}
 		case 'console-guide':
 			return event.type === 'submit' ? go(state, {step: 'keys-path', phase: 'paste', path: 'console'}, {...context, path: 'console'}) : unchanged(state);
@@ -294,18 +335,9 @@ function iamFailed(state: WizardState, failure: IamFailure, form: (error?: Failu
 
 function profileStep(state: WizardState, screen: ScreenOf<'profile'>, event: Event): Transition {
 	const context = state.context;
-	const keys = context.keys;
-	if (keys === undefined) return unchanged(state);
-	const request = {profile: context.profileName, credentials: keys, settings: {region: context.region}, overwrite: context.overwrite};
-	const plan = (planContext: WizardContext) =>
-		startEffect(
-			state,
-			planContext,
-			(id) => ({step: 'profile', phase: 'planning', id}),
-			(id) => ({type: 'plan-profile', id, request: {...request, overwrite: planContext.overwrite}}),
-		);
 	switch (screen.phase) {
 		case 'form': {
+			if (context.keys === undefined) return unchanged(state);
 			if (event.type === 'edit' && event.field === 'profileName') {
 				// Agreeing to overwrite was about one profile: a new name asks again.
 				return go(state, {step: 'profile', phase: 'form'}, {...context, profileName: event.value, overwrite: false});
@@ -314,38 +346,75 @@ function profileStep(state: WizardState, screen: ScreenOf<'profile'>, event: Eve
 			if (event.type !== 'submit') return unchanged(state);
 			const problem = profileNameProblem(context.profileName) ?? regionProblem(context.region);
 			if (problem) return go(state, {step: 'profile', phase: 'form', error: {message: problem}});
-			return plan(context);
+			return planProfile(state, {...context, profileTarget: undefined});
 		}
 		case 'planning':
 			if (event.type === 'profile-planned') {
 				const review: Screen = {step: 'profile', phase: 'review', diff: event.diff, warnings: event.warnings};
 				return go(state, event.refusal ? {...review, refusal: event.refusal} : review);
 			}
-			if (event.type === 'effect-failed') return go(state, {step: 'profile', phase: 'form', error: event.failure});
+			if (event.type === 'effect-failed') return profileFailed(state, event.failure);
 			return unchanged(state);
-		case 'review':
+		case 'review': {
 			if (event.type === 'decline') return back(state);
-			if (event.type === 'overwrite' && screen.refusal?.canOverride) return plan({...context, overwrite: true});
-			if (event.type !== 'confirm' || screen.refusal) return unchanged(state);
+			if (event.type === 'overwrite' && screen.refusal?.canOverride) return planProfile(state, {...context, overwrite: true});
+			const request = profileRequest(context);
+			if (event.type !== 'confirm' || screen.refusal || !request) return unchanged(state);
 			return startEffect(
 				state,
 				context,
 				(id) => ({step: 'profile', phase: 'writing', id}),
 				(id) => ({type: 'write-profile', id, plan: {...request, shownDiff: screen.diff}}),
 			);
+		}
 		case 'writing':
-			if (event.type === 'profile-written') {
-				const stage = context.forStage ?? context.defaults.stage;
-				const written: WizardContext = {
-					...context,
-					writtenProfiles: [...new Set([...context.writtenProfiles, context.profileName])],
-					mapping: {...context.mapping, [stage]: context.profileName},
-				};
-				return verify(state, written, keys);
-			}
-			if (event.type === 'effect-failed') return go(state, {step: 'profile', phase: 'form', error: event.failure});
+			if (event.type === 'profile-written') return profileWritten(state);
+			if (event.type === 'effect-failed') return profileFailed(state, event.failure);
 			return unchanged(state);
 	}
+}
+
+/** Plans the profile edit the context describes (profileRequest) and shows it as a masked diff. */
+function planProfile(state: WizardState, context: WizardContext): Transition {
+	const request = profileRequest(context);
+	if (!request) return unchanged(state);
+	return startEffect(
+		state,
+		context,
+		(id) => ({step: 'profile', phase: 'planning', id}),
+		(id) => ({type: 'plan-profile', id, request}),
+	);
+}
+
+/** A plan or write failed: back to the screen that asked for it, with the failure. */
+function profileFailed(state: WizardState, failure: Failure): Transition {
+	const target = state.context.profileTarget;
+	if (target?.kind === 'admin') return go(state, {step: 'keys-path', phase: 'save-admin', naming: true, error: failure.fix ? `${failure.message} ${failure.fix}` : failure.message});
+	if (target?.kind === 'role') return teamScreen(state, state.context, {step: 'team', phase: 'failed', stage: target.stage, failure});
+	return go(state, {step: 'profile', phase: 'form', error: failure});
+}
+
+function profileWritten(state: WizardState): Transition {
+	const context = state.context;
+	const request = profileRequest(context);
+	if (!request) return unchanged(state);
+	const writtenProfiles = [...new Set([...context.writtenProfiles, request.profile])];
+	const target = context.profileTarget;
+	if (target?.kind === 'admin') {
+		return go(state, {step: 'user-and-policy', phase: 'form'}, {...context, writtenProfiles, profileTarget: undefined, overwrite: false});
+	}
+	if (target?.kind === 'role') {
+		const entry = teamStage(context.team, target.stage);
+		const written = {...context, writtenProfiles, profileTarget: undefined, overwrite: false};
+		return entry ? checkTeamStage(state, written, entry) : teamScreen(state, written, {step: 'team', phase: 'overview'});
+	}
+	const keys = context.keys;
+	if (!keys) return unchanged(state);
+	// A team's base profile belongs to no stage: only a stage's own profile is mapped.
+	const teamTarget = context.teamTarget;
+	const stage = teamTarget ? (teamTarget.profile === 'stage' ? teamTarget.stage : undefined) : (context.forStage ?? context.defaults.stage);
+	const mapping = stage === undefined ? context.mapping : {...context.mapping, [stage]: context.profileName};
+	return verify(state, {...context, writtenProfiles, mapping}, keys);
 }
 
 function verify(state: WizardState, context: WizardContext, keys: AccessKeys): Transition {
@@ -362,17 +431,29 @@ function verifyStep(state: WizardState, screen: ScreenOf<'verify'>, event: Event
 	switch (screen.phase) {
 		case 'verifying':
 			if (event.type === 'verify-progress') return go(state, {...screen, attempt: event.attempt, elapsedMs: event.elapsedMs});
-			if (event.type === 'verified') return go(state, {step: 'verify', phase: 'verified', identity: event.identity}, {...context, identity: event.identity});
+			if (event.type === 'verified') return keysVerified(state, event.identity);
 			if (event.type === 'verify-failed') return go(state, {step: 'verify', phase: 'failed', failure: event.failure, timedOut: event.timedOut});
 			if (event.type === 'effect-failed') return go(state, {step: 'verify', phase: 'failed', failure: event.failure, timedOut: false});
 			return unchanged(state);
 		case 'verified':
-			return event.type === 'submit' ? stagesPick(state, context) : unchanged(state);
+			if (event.type !== 'submit') return unchanged(state);
+			return context.teamTarget ? teamKeysDone(state) : stagesPick(state, context);
 		case 'failed':
 			if (event.type === 'retry' && context.keys) return verify(state, context, context.keys);
-			if (event.type === 'skip') return stagesPick(state, {...context, identity: undefined});
-			return unchanged(state);
+			if (event.type !== 'skip') return unchanged(state);
+			if (context.teamTarget) return teamScreen(state, withResult(context, context.teamTarget.stage, {status: 'skipped'}), {step: 'team', phase: 'overview'});
+			return stagesPick(state, {...context, identity: undefined});
 	}
+}
+
+/** STS accepted the new keys. For a team stage's own profile they must land in the account the team expects. */
+function keysVerified(state: WizardState, identity: VerifiedIdentity): Transition {
+	const context = {...state.context, identity};
+	const target = context.teamTarget;
+	const entry = target?.profile === 'stage' ? teamStage(context.team, target.stage) : undefined;
+	if (!entry) return go(state, {step: 'verify', phase: 'verified', identity}, context);
+	if (identity.account !== entry.account) return teamScreen(state, context, {step: 'team', phase: 'mismatch', stage: entry.stage, identity});
+	return go(state, {step: 'verify', phase: 'verified', identity}, withResult(context, entry.stage, verifiedResult(identity)));
 }
 
 function stagesPick(state: WizardState, context: WizardContext): Transition {
@@ -473,14 +554,148 @@ function stagesStep(state: WizardState, screen: ScreenOf<'stages'>, event: Event
 	}
 }
 
-/** Step 8: the doctor's verdict for every stage. */
+/** Step 8: the doctor's verdict for every stage (the team's stages and profiles in the newcomer flow). */
 function checkStages(state: WizardState, context: WizardContext): Transition {
+	const team = context.team;
+	const stages = team ? team.stages.map((entry) => entry.stage) : context.stages;
+	const mapping = team ? teamMapping(team) : context.mapping;
 	return startEffect(
 		state,
 		context,
 		(id) => ({step: 'done', phase: 'checking', id}),
-		(id) => ({type: 'doctor', id, stages: context.stages, mapping: context.mapping}),
+		(id) => ({type: 'doctor', id, stages, mapping}),
 	);
+}
+
+// The newcomer flow (issue #5): each stage of the team settings, one after the other, from the overview.
+
+function teamStep(state: WizardState, screen: ScreenOf<'team'>, event: Event): Transition {
+	const context = state.context;
+	const team = context.team;
+	if (!team) return unchanged(state);
+	const entryOf = (stage: string) => teamStage(team, stage);
+	switch (screen.phase) {
+		case 'overview': {
+			if (event.type !== 'submit') return unchanged(state);
+			const next = nextTeamStage(team);
+			return next ? startTeamStage(state, context, next) : checkStages(state, context);
+		}
+		case 'base-profile': {
+			const entry = entryOf(screen.stage);
+			if (!entry) return unchanged(state);
+			if (event.type === 'edit' && event.field === 'baseProfileName') {
+				return go(state, {step: 'team', phase: 'base-profile', stage: screen.stage, newKeys: screen.newKeys}, {...context, baseProfileName: event.value});
+			}
+			if (event.type !== 'submit') return unchanged(state);
+			const name = context.baseProfileName.trim();
+			const problem =
+				profileNameProblem(name) ??
+				(team.stages.some((other) => other.profile === name && other.role) ? `Profile "${name}" is a role profile of the team; the base profile holds your own keys.` : undefined);
+			if (problem) return go(state, {...screen, error: problem});
+			const named = {...context, baseProfileName: name, team: {...team, baseProfile: name}};
+			return startTeamStage(state, named, entry, screen.newKeys);
+		}
+		case 'checking': {
+			const entry = entryOf(screen.stage);
+			if (!entry) return unchanged(state);
+			if (event.type === 'verified') {
+				if (event.identity.account !== entry.account) return go(state, {step: 'team', phase: 'mismatch', stage: entry.stage, identity: event.identity});
+				return go(state, {step: 'team', phase: 'overview'}, withResult(context, entry.stage, verifiedResult(event.identity)));
+			}
+			if (event.type === 'verify-failed' || event.type === 'effect-failed') return go(state, {step: 'team', phase: 'failed', stage: entry.stage, failure: event.failure});
+			return unchanged(state);
+		}
+		case 'mismatch':
+		case 'failed': {
+			const entry = entryOf(screen.stage);
+			if (!entry) return unchanged(state);
+			if (event.type === 'other-keys') return startTeamStage(state, context, entry, true);
+			if (event.type === 'skip') return go(state, {step: 'team', phase: 'overview'}, withResult(context, entry.stage, {status: 'skipped'}));
+			if (event.type === 'retry' && screen.phase === 'failed') return startTeamStage(state, context, entry);
+			return unchanged(state);
+		}
+	}
+}
+
+/**
+ * One team stage: a profile that exists is checked with STS (no writes); a role stage gets an assume-role profile on
+ * top of the base profile (whose keys come through steps 3–6 first when it does not exist); any other stage gets its
+ * keys through steps 3–6. `newKeys`: the user asked for other keys after a mismatch or failure.
+ */
+function startTeamStage(state: WizardState, context: WizardContext, entry: StageAccount, newKeys = false): Transition {
+	if (!newKeys && profileExists(context, entry.profile)) return checkTeamStage(state, context, entry);
+	if (!entry.role) return teamKeysDetour(state, context, entry, 'stage');
+	const base = baseProfileOf(entry, context);
+	if (base === undefined) return go(state, {step: 'team', phase: 'base-profile', stage: entry.stage, newKeys}, context);
+	if (!newKeys && profileExists(context, base)) return planProfile(state, {...context, profileTarget: {kind: 'role', stage: entry.stage}, overwrite: false});
+	return teamKeysDetour(state, context, entry, 'base');
+}
+
+function checkTeamStage(state: WizardState, context: WizardContext, entry: StageAccount): Transition {
+	return startEffect(
+		state,
+		context,
+		(id) => ({step: 'team', phase: 'checking', id, stage: entry.stage}),
+		(id) => ({type: 'verify-profile', id, profile: entry.profile, region: stageRegion(entry, context)}),
+	);
+}
+
+/** Back through steps 3–6 for one team stage's profile (or its base profile), like the stages screen's detour. */
+function teamKeysDetour(state: WizardState, context: WizardContext, entry: StageAccount, profile: 'stage' | 'base'): Transition {
+	const name = profile === 'stage' ? entry.profile : (baseProfileOf(entry, context) ?? context.baseProfileName);
+	const service = context.defaults.service;
+	// The detour starts above the overview, wherever the user left for it (overview, base profile, mismatch).
+	const history = isResting(state.screen) ? [...state.history, withoutError(state.screen)] : state.history;
+	const floor = history.findLastIndex((screen) => isDetourStart(screen)) + 1;
+	return go(state, {step: 'keys-path', phase: 'choose'}, {
+		...context,
+		forStage: entry.stage,
+		teamTarget: {stage: entry.stage, profile},
+		profileTarget: undefined,
+		historyFloor: floor,
+		path: undefined,
+		identity: undefined,
+		overwrite: false,
+		userName: profile === 'stage' ? iamName(`${service}-${entry.stage}-deployer`) : context.defaults.userName,
+		profileName: name,
+		region: stageRegion(entry, context),
+	});
+}
+
+/** The keys of a detour are written and verified: the stage is done, or its role profile comes next. */
+function teamKeysDone(state: WizardState): Transition {
+	const context = state.context;
+	const target = context.teamTarget;
+	const entry = target ? teamStage(context.team, target.stage) : undefined;
+	if (!target || !entry || target.profile === 'stage') return teamScreen(state, context, {step: 'team', phase: 'overview'});
+	const ended = endDetour(state, context);
+	return startTeamStage(ended, ended.context, entry);
+}
+
+/**
+ * Shows a team screen after a detour: the detour's screens leave the history, so Esc returns to the overview and
+ * never to a form whose profile is already written.
+ */
+function teamScreen(state: WizardState, context: WizardContext, screen: Screen): Transition {
+	const ended = endDetour(state, context);
+	return go(ended, screen, ended.context);
+}
+
+/** The state as if the user were back on the overview the detour started from (the state itself when no detour). */
+function endDetour(state: WizardState, context: WizardContext): WizardState {
+	const floor = context.historyFloor;
+	const start = floor > 0 ? state.history[floor - 1] : undefined;
+	if (start === undefined) return {...state, context: withoutDetour(context)};
+	return {screen: start, history: state.history.slice(0, floor - 1), context: withoutDetour(context)};
+}
+
+function withResult(context: WizardContext, stage: string, result: TeamStageResult): WizardContext {
+	const team = context.team;
+	return team ? {...context, team: {...team, results: {...team.results, [stage]: result}}} : context;
+}
+
+function verifiedResult(identity: VerifiedIdentity): TeamStageResult {
+	return {status: 'verified', account: identity.account, arn: identity.arn};
 }
 
 function doneStep(state: WizardState, screen: ScreenOf<'done'>, event: Event): Transition {

@@ -55,7 +55,18 @@ export function summarizeScan(snapshot: Snapshot, verdict: Verdict): ScanSummary
 			...(verdict.error ? {error: verdict.error.message} : {}),
 		},
 		iamCandidates: iamCandidates(snapshot, verdict, profiles),
+		...teamSummary(snapshot),
 	};
+}
+
+function teamSummary(snapshot: Snapshot): Pick<ScanSummary, 'team'> {
+	const team = snapshot.service.team;
+	if (team?.status === 'ok') {
+		const {path, stages, providerProfileFromBlock} = team.settings;
+		return {team: {status: 'ok', path, stages, providerProfileFromBlock}};
+	}
+	if (team?.status === 'invalid') return {team: {status: 'invalid', path: team.path, problems: team.problems}};
+	return {};
 }
 
 function profileSummaries(snapshot: Snapshot): ProfileSummary[] {

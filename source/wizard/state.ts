@@ -8,6 +8,7 @@ import type {FrameworkMajor} from '../gather/snapshot.js';
 import type {CredentialKind, Winner} from '../credentials/verdict.js';
 import type {Identity} from '../aws/identity.js';
 import type {Secret} from '../secret.js';
+import type {StageAccount, TeamSettingsProblem} from '../service/team-settings.js';
 
 /** Step 3's five ways to get keys (issue #4: a–e). */
 export type KeysPath = 'create-user' | 'console' | 'paste' | 'dashboard' | 'env';
@@ -68,7 +69,41 @@ export interface ScanSummary {
 	/** What the doctor would say now for the default stage. */
 	doctor: {stage: string; winner?: string; account?: string; error?: string; traps: number};
 	iamCandidates: IamCandidate[];
+	/** The team settings block (`custom.deployAccounts`), when serverless.yml has one. */
+	team?: TeamSummary;
 }
+
+/** The team settings as the scan read them (see service/team-settings.ts). */
+export type TeamSummary =
+	| {status: 'ok'; path: string; stages: StageAccount[]; providerProfileFromBlock: boolean}
+	| {status: 'invalid'; path: string; problems: TeamSettingsProblem[]};
+
+/** How one team stage ended: STS says it lands in the expected account, or the user skipped it. */
+export type TeamStageResult = {status: 'verified'; account: string; arn: string} | {status: 'skipped'};
+
+/** The newcomer flow (issue #5): every stage of the team settings, and how far each one got. */
+export interface TeamRun {
+	path: string;
+	stages: StageAccount[];
+	providerProfileFromBlock: boolean;
+	/** stage → result; a stage without one is still to do. */
+	results: Record<string, TeamStageResult>;
+	/** The base profile the user named for role stages without `source_profile` (asked once). */
+	baseProfile?: string;
+}
+
+/** The team stage a detour through steps 3–6 is for, and which of its profiles gets the keys. */
+export interface TeamTarget {
+	stage: string;
+	/** `stage`: the profile the team expects for the stage; `base`: the source profile its role is assumed from. */
+	profile: 'stage' | 'base';
+}
+
+/**
+ * What the profile step plans and writes besides the keys of this run under `profileName` (no target): the pasted
+ * admin keys the user asked to keep, or a team stage's assume-role profile (no keys: `role_arn`, `source_profile`, …).
+ */
+export type ProfileTarget = {kind: 'admin'; profile: string} | {kind: 'role'; stage: string};
 
 /** Values the forms start with (see defaults.ts). */
 export interface WizardDefaults {
@@ -145,6 +180,8 @@ export type Screen =
 	| {step: 'keys-path'; phase: 'choose'}
 	/** a: whose credentials create the user. */
 	| {step: 'keys-path'; phase: 'admin-credentials'; error?: string}
+	/** a, with pasted admin keys: keep them as a profile? (default no); `naming` once the user said yes. */
+	| {step: 'keys-path'; phase: 'save-admin'; naming: boolean; error?: string}
 	/** b: the console steps; `reason` when path a failed for lack of IAM rights. */
 	| {step: 'keys-path'; phase: 'console-guide'; reason?: {action?: string; message: string}}
 	/** b, c, e: masked input of a key id and secret. */
@@ -177,6 +214,15 @@ export type Screen =
 	| {step: 'stages'; phase: 'writing'; id: number; snippet: string}
 	/** The snippet to paste: no serverless.yml, a refusal, or the user declined the edit. */
 	| {step: 'stages'; phase: 'snippet'; snippet: string; reason: 'no-service-file' | 'declined' | 'refused' | 'write-failed'; failure?: Failure}
+	/** The team's stages and how far each got; Enter sets up the next one. */
+	| {step: 'team'; phase: 'overview'}
+	/** A role stage names no `source_profile`: which profile holds the newcomer's own keys. */
+	| {step: 'team'; phase: 'base-profile'; stage: string; newKeys: boolean; error?: string}
+	/** STS through the stage's profile (AssumeRole for a role profile). */
+	| {step: 'team'; phase: 'checking'; id: number; stage: string}
+	/** The stage's credentials land in another account than the team expects. */
+	| {step: 'team'; phase: 'mismatch'; stage: string; identity: VerifiedIdentity}
+	| {step: 'team'; phase: 'failed'; stage: string; failure: Failure}
 	| {step: 'done'; phase: 'checking'; id: number}
 	| {step: 'done'; phase: 'summary'; checks: StageCheck[]; failure?: Failure}
 	| {step: 'exit'; phase: 'leaving'; code: 0 | 1 | 130; next?: 'doctor'};
@@ -217,6 +263,16 @@ export interface WizardContext {
 	/** The user agreed to replace a different `provider.profile`. */
 	replaceProviderProfile: boolean;
 	stageMappingWritten: boolean;
+	/** Set when the user chose to set up the team's stages (newcomer flow). */
+	team?: TeamRun;
+	/** The team stage the current detour through steps 3–6 is for. */
+	teamTarget?: TeamTarget;
+	/** What the profile step's plan and write are about; undefined = the keys of this run. */
+	profileTarget?: ProfileTarget;
+	/** The base profile for role stages that name no `source_profile` (default `<service>-base`). */
+	baseProfileName: string;
+	/** The name pasted admin keys are saved under, when the user asks (default `<service>-admin`). */
+	adminProfileName: string;
 }
 
 export interface WizardState {
@@ -227,7 +283,7 @@ export interface WizardState {
 }
 
 /** Form fields typed as plain text (secrets come as `Secret`s in `keys-entered`). */
-export type TextField = 'userName' | 'profileName' | 'region';
+export type TextField = 'userName' | 'profileName' | 'region' | 'baseProfileName' | 'adminProfileName';
 
 export type Event =
 	// keys the app maps for every screen
@@ -241,7 +297,7 @@ export type Event =
 	| {type: 'submit'}
 	| {type: 'open-link'; url: string}
 	// user choices
-	| {type: 'start'; choice: 'set-up' | 'doctor' | 'quit'}
+	| {type: 'start'; choice: 'team' | 'set-up' | 'doctor' | 'quit'}
 	| {type: 'account'; hasAccount: boolean}
 	| {type: 'choose-path'; path: KeysPath}
 	| {type: 'choose-admin'; choice: {kind: 'found'; index: number} | {kind: 'pasted'; keys: AccessKeys}}
@@ -260,6 +316,8 @@ export type Event =
 	| {type: 'stage-profile'; stage: string; profile: string}
 	| {type: 'add-stage'; stage: string}
 	| {type: 'create-profile-for-stage'; stage: string}
+	/** Team stage whose credentials failed or landed elsewhere: get other keys for it. */
+	| {type: 'other-keys'}
 	// effect results (id = the effect's id)
 	| {type: 'scanned'; id: number; scan: ScanSummary; defaults: WizardDefaults}
 	| {type: 'scan-failed'; id: number; failure: Failure}

@@ -9,7 +9,31 @@ import {changesSomething, type Effect} from '../../source/wizard/effect.js';
 import {isBusy, isConfirmation, isResting, sameScreen, withoutError} from '../../source/wizard/navigation.js';
 import {startWizard, step} from '../../source/wizard/reducer.js';
 import type {Event, Screen, WizardState} from '../../source/wizard/state.js';
-import {CANARIES, existingKeys, keys, newKeys, omitId, scannedEvent, verifiedIdentity, where, type ResultEvent} from './wizard-fixtures.js';
+import {
+	CANARIES,
+	DEV_ACCOUNT,
+	existingKeys,
+	identityIn,
+	keys,
+	newKeys,
+	omitId,
+	OTHER_ACCOUNT,
+	PROD_ACCOUNT,
+	scannedEvent,
+	teamDev,
+	teamProd,
+	teamScanned,
+	verifiedIdentity,
+	where,
+	type ResultEvent,
+} from './wizard-fixtures.js';
+
+/** Team projects: dev + prod (role from dev's profile), a role naming no source profile, a dev profile that exists. */
+const TEAM_SCANS: ResultEvent[] = [
+	teamScanned(),
+	teamScanned({stages: [{...teamProd, role: {arn: teamProd.role!.arn}}, teamDev]}),
+	teamScanned({credentials: '[orders-dev]\naws_access_key_id = AKIAEXISTINGKEY00000\naws_secret_access_key = s\n', providerProfileFromBlock: false}),
+];
 
 const RUNS = 400;
 
@@ -18,7 +42,7 @@ function resultsFor(screen: Screen): ResultEvent[] {
 	const failed = {type: 'effect-failed', failure: {message: 'EACCES: permission denied', fix: 'chmod 600'}} as const;
 	switch (screen.phase) {
 		case 'scanning':
-			return [omitId(scannedEvent(0)), {type: 'scan-failed', failure: {message: 'x'}}, failed];
+			return [omitId(scannedEvent(0)), ...TEAM_SCANS, omitId(scannedEvent(0)), {type: 'scan-failed', failure: {message: 'x'}}, failed];
 		case 'generating-policy':
 			return [{type: 'policy-generated', policy: {name: 'p', document: '{}', warnings: []}}, {type: 'policy-failed', failure: {message: 'x'}}];
 		case 'saving-policy':
@@ -61,10 +85,21 @@ function resultsFor(screen: Screen): ResultEvent[] {
 				{type: 'verify-progress', attempt: 2, elapsedMs: 1500},
 				{type: 'verified', identity: verifiedIdentity},
 				{type: 'verified', identity: {...verifiedIdentity, principal: 'root'}},
+				{type: 'verified', identity: identityIn(DEV_ACCOUNT)},
+				{type: 'verified', identity: identityIn(DEV_ACCOUNT)},
 				{type: 'verify-failed', failure: {code: 'Timeout', message: 't'}, timedOut: true},
 				{type: 'verify-failed', failure: {code: 'InvalidClientTokenId', message: 'x'}, timedOut: false},
 			];
 		case 'checking':
+			if (screen.step === 'team') {
+				return [
+					{type: 'verified', identity: identityIn(DEV_ACCOUNT)},
+					{type: 'verified', identity: identityIn(PROD_ACCOUNT)},
+					{type: 'verified', identity: identityIn(OTHER_ACCOUNT)},
+					{type: 'verify-failed', failure: {code: 'AccessDenied', message: 'not authorized to perform sts:AssumeRole'}, timedOut: false},
+					failed,
+				];
+			}
 			return [{type: 'doctor-done', checks: [{stage: 'dev', ok: true}]}, failed];
 		default:
 			return [];
@@ -76,7 +111,12 @@ function choicesFor(screen: Screen): Event[] {
 	const confirmation: Event[] = [{type: 'confirm'}, {type: 'decline'}];
 	switch (`${screen.step}/${screen.phase}`) {
 		case 'scan/summary':
-			return [...Array.from({length: 6}, (): Event => ({type: 'start', choice: 'set-up'})), {type: 'start', choice: 'doctor'}, {type: 'start', choice: 'quit'}];
+			return [
+				...Array.from({length: 6}, (): Event => ({type: 'start', choice: 'set-up'})),
+				...Array.from({length: 6}, (): Event => ({type: 'start', choice: 'team'})),
+				{type: 'start', choice: 'doctor'},
+				{type: 'start', choice: 'quit'},
+			];
 		case 'scan/failed':
 			return [{type: 'retry'}, {type: 'start', choice: 'set-up'}];
 		case 'account/ask':
@@ -92,6 +132,21 @@ function choicesFor(screen: Screen): Event[] {
 			];
 		case 'keys-path/paste':
 			return [{type: 'keys-entered', keys: keys()}, {type: 'keys-entered', keys: keys()}, {type: 'keys-entered', keys: keys(undefined, '')}];
+		case 'keys-path/save-admin':
+			return [
+				{type: 'confirm'},
+				{type: 'confirm'},
+				{type: 'decline'},
+				{type: 'submit'},
+				{type: 'edit', field: 'adminProfileName', value: 'acme-admin'},
+				{type: 'edit', field: 'adminProfileName', value: 'bad name'},
+			];
+		case 'team/base-profile':
+			return [{type: 'edit', field: 'baseProfileName', value: 'me'}, {type: 'edit', field: 'baseProfileName', value: 'a b'}, {type: 'submit'}, {type: 'submit'}];
+		case 'team/mismatch':
+			return [{type: 'other-keys'}, {type: 'skip'}, {type: 'retry'}];
+		case 'team/failed':
+			return [{type: 'retry'}, {type: 'other-keys'}, {type: 'skip'}];
 		case 'keys-path/env-exports':
 			return [{type: 'copy-exports'}, {type: 'submit'}];
 		case 'user-and-policy/form':
@@ -244,8 +299,10 @@ describe('wizard reducer properties', () => {
 							expect(after.screen).toEqual(previous);
 							expect(after.history).toEqual(before.history.slice(0, -1));
 							// Esc back onto the stages screen from a stage's detour ends the detour; otherwise nothing gathered changes.
-							const leftDetour = before.context.forStage !== undefined && where(previous) === 'stages/pick';
-							if (leftDetour) expect(after.context).toEqual({...before.context, forStage: undefined, historyFloor: 0});
+							const leftDetour = before.context.forStage !== undefined && DETOUR_STARTS.includes(where(previous));
+							if (leftDetour) {
+								expect(after.context).toEqual({...before.context, forStage: undefined, historyFloor: 0, teamTarget: undefined, profileTarget: undefined});
+							}
 							else expect(after.context).toBe(before.context);
 						}
 						expect(effects).toEqual([]);
@@ -275,7 +332,7 @@ describe('wizard reducer properties', () => {
 					}
 					if (segments.at(-1)!.some((screen) => sameScreen(screen, after.screen))) problems.push(`current screen ${where(after.screen)} in the history`);
 					const below = after.history[floor - 1];
-					if (floor > 0 && !(below && where(below) === 'stages/pick')) problems.push('the detour does not start at the stages screen');
+					if (floor > 0 && !(below && DETOUR_STARTS.includes(where(below)))) problems.push('the detour does not start at the stages screen or the team overview');
 				}
 				expect(problems).toEqual([]);
 			}),
@@ -353,4 +410,8 @@ const ALL_SCREENS: string[] = [
 	'stages/pick', 'stages/planning', 'stages/review', 'stages/writing', 'stages/snippet',
 	'done/checking', 'done/summary',
 	'exit/leaving',
+	'keys-path/save-admin',
+	'team/overview', 'team/base-profile', 'team/checking', 'team/mismatch', 'team/failed',
 ];
+
+const DETOUR_STARTS = ['stages/pick', 'team/overview'];

@@ -67,7 +67,7 @@ const rows: Row[] = [
 	{name: 'a: create a user → whose credentials', inputs: [...toKeysPath, {type: 'choose-path', path: 'create-user'}], screen: {step: 'keys-path', phase: 'admin-credentials'}, context: {path: 'create-user'}},
 	{name: 'a: found credentials → user form', inputs: toUserForm, screen: {step: 'user-and-policy', phase: 'form'}, context: {admin: {kind: 'found'}}},
 	{name: 'a: a credential that is not listed', inputs: [...toKeysPath, {type: 'choose-path', path: 'create-user'}, {type: 'choose-admin', choice: {kind: 'found', index: 7}}], screen: {step: 'keys-path', phase: 'admin-credentials', error: expect.stringContaining('Pick one')}},
-	{name: 'a: pasted admin keys → user form', inputs: [...toKeysPath, {type: 'choose-path', path: 'create-user'}, {type: 'choose-admin', choice: {kind: 'pasted', keys: keys()}}], screen: {step: 'user-and-policy', phase: 'form'}, context: {admin: {kind: 'pasted'}}},
+	{name: 'a: pasted admin keys → the offer to keep them (default no)', inputs: [...toKeysPath, {type: 'choose-path', path: 'create-user'}, {type: 'choose-admin', choice: {kind: 'pasted', keys: keys()}}], screen: {step: 'keys-path', phase: 'save-admin', naming: false}, context: {admin: {kind: 'pasted'}}},
 	{name: 'a: pasted admin keys without a secret', inputs: [...toKeysPath, {type: 'choose-path', path: 'create-user'}, {type: 'choose-admin', choice: {kind: 'pasted', keys: keys(undefined, '')}}], screen: {step: 'keys-path', phase: 'admin-credentials', error: 'Paste the secret access key.'}},
 	{name: 'b: console steps', inputs: [...toKeysPath, {type: 'choose-path', path: 'console'}], screen: {step: 'keys-path', phase: 'console-guide'}},
 	{name: 'b: console steps → paste', inputs: [...toKeysPath, {type: 'choose-path', path: 'console'}, {type: 'submit'}], screen: {step: 'keys-path', phase: 'paste', path: 'console'}},
@@ -318,7 +318,7 @@ describe('writes need a confirmed diff', () => {
 		const plan = lastEffects(result)[0];
 		expect(plan?.type).toBe('plan-profile');
 		if (plan?.type !== 'plan-profile') return;
-		expect(plan.request.credentials.accessKeyId.equals(newKeys().accessKeyId)).toBe(true);
+		expect(plan.request.credentials?.accessKeyId.equals(newKeys().accessKeyId)).toBe(true);
 	});
 
 	test('the key picked for deletion is the one the delete effect names', () => {

@@ -8,6 +8,7 @@ import {wizardDefaults} from '../../source/wizard/defaults.js';
 import type {Effect} from '../../source/wizard/effect.js';
 import {startWizard, step} from '../../source/wizard/reducer.js';
 import {summarizeScan} from '../../source/wizard/scan-summary.js';
+import type {StageAccount} from '../../source/service/team-settings.js';
 import type {AccessKeys, Event, ExistingKey, Screen, WizardState} from '../../source/wizard/state.js';
 import {makeSnapshot, resolved, serviceFile} from '../doctor/snapshot-builder.js';
 
@@ -121,4 +122,91 @@ export const toStageReview: Input[] = [
 export function omitId(event: Event): ResultEvent {
 	const {id: _id, ...rest} = event as Extract<Event, {id: number}>;
 	return rest as ResultEvent;
+}
+
+// The newcomer flow (issue #5): a project whose serverless.yml has team settings.
+
+export const DEV_ACCOUNT = '111111111111';
+export const PROD_ACCOUNT = '222222222222';
+export const OTHER_ACCOUNT = '333333333333';
+
+export const teamDev: StageAccount = {stage: 'dev', profile: 'orders-dev', account: DEV_ACCOUNT, region: 'eu-west-1'};
+/** prod: a role in the prod account, assumed from the dev profile's keys. */
+export const teamProd: StageAccount = {
+	stage: 'prod',
+	profile: 'orders-prod',
+	account: PROD_ACCOUNT,
+	region: 'eu-west-1',
+	role: {arn: `arn:aws:iam::${PROD_ACCOUNT}:role/deployer`, sourceProfile: 'orders-dev'},
+};
+
+export interface TeamProject {
+	stages?: StageAccount[];
+	/** Credentials file text (profiles that exist before the wizard runs). */
+	credentials?: string;
+	providerProfileFromBlock?: boolean;
+	/** Admin keys in the environment (path a finds them). */
+	adminInEnv?: boolean;
+}
+
+export function teamSnapshot(project: TeamProject = {}) {
+	const stages = project.stages ?? [teamDev, teamProd];
+	return makeSnapshot({
+		...(project.adminInEnv ? {env: {AWS_ACCESS_KEY_ID: ADMIN_KEY, AWS_SECRET_ACCESS_KEY: ADMIN_SECRET}} : {}),
+		...(project.credentials === undefined ? {} : {credentials: project.credentials}),
+		service: serviceFile({
+			region: {...resolved('eu-west-1'), source: 'provider.region'},
+			knownStages: stages.map((entry) => entry.stage),
+			team: {status: 'ok', settings: {path: '/work/app/serverless.yml', stages, providerProfileFromBlock: project.providerProfileFromBlock ?? true}},
+		}),
+	});
+}
+
+export function teamScanned(project: TeamProject = {}): ResultEvent {
+	const snapshot = teamSnapshot(project);
+	return {type: 'scanned', scan: summarizeScan(snapshot, analyse(snapshot).primary), defaults: wizardDefaults(snapshot)};
+}
+
+export const identityIn = (account: string, arn = `arn:aws:iam::${account}:user/newcomer`) =>
+	({account, arn, userId: 'AIDANEWCOMER', principal: 'user'}) as const;
+
+/** From the start to the team's overview. */
+export const toTeam = (project: TeamProject = {}): Input[] => [reply(teamScanned(project)), {type: 'start', choice: 'team'}];
+/** dev's keys pasted (path c), its profile written: waiting for STS. */
+export const toDevVerifying = (project: TeamProject = {}): Input[] => [
+	...toTeam(project),
+	{type: 'submit'},
+	{type: 'choose-path', path: 'paste'},
+	{type: 'keys-entered', keys: keys()},
+	{type: 'submit'},
+	reply({type: 'profile-planned', diff: ['+[orders-dev]'], warnings: []}),
+	{type: 'confirm'},
+	reply({type: 'profile-written', files: [], backups: [], warnings: []}),
+];
+/** dev verified in its account and back on the overview: prod is next. */
+export const toDevDone: Input[] = [...toDevVerifying(), reply({type: 'verified', identity: identityIn(DEV_ACCOUNT)}), {type: 'submit'}];
+/** prod's role profile planned and shown. */
+export const toProdRoleReview: Input[] = [
+	...toDevDone,
+	{type: 'submit'},
+	reply({type: 'profile-planned', diff: ['+[profile orders-prod]', '+role_arn = …'], warnings: []}),
+];
+/** prod's role profile written: STS through AssumeRole. */
+export const toProdChecking: Input[] = [...toProdRoleReview, {type: 'confirm'}, reply({type: 'profile-written', files: [], backups: [], warnings: []})];
+/** Pasted admin keys on path a: the offer to keep them. */
+export const toSaveAdmin: Input[] = [...toKeysPath, {type: 'choose-path', path: 'create-user'}, {type: 'choose-admin', choice: {kind: 'pasted', keys: keys(ADMIN_KEY, ADMIN_SECRET)}}];
+
+/** Team settings with problems (the scan shows them; the team choice is not offered). */
+export function teamScannedInvalid(): ResultEvent {
+	const snapshot = makeSnapshot({
+		service: serviceFile({
+			knownStages: ['dev', 'prod'],
+			team: {
+				status: 'invalid',
+				path: '/work/app/serverless.yml',
+				problems: [{where: 'custom.deployAccounts.prod.account', line: 9, message: 'The account id "2222" is not 12 digits.', fix: "Write the 12-digit account id in quotes, e.g. '222222222222'."}],
+			},
+		}),
+	});
+	return {type: 'scanned', scan: summarizeScan(snapshot, analyse(snapshot).primary), defaults: wizardDefaults(snapshot)};
 }

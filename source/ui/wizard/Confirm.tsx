@@ -17,11 +17,12 @@ export function useConfirmKeys(dispatch: (event: Event) => void, options: {canCo
 	});
 }
 
-export function ConfirmQuestion({text, destructive = false}: {text: string; destructive?: boolean}) {
+/** `defaultNo`: Enter means no (`[y/N]`), for offers the user must opt into. */
+export function ConfirmQuestion({text, destructive = false, defaultNo = false}: {text: string; destructive?: boolean; defaultNo?: boolean}) {
 	const theme = useTheme();
 	return (
 		<Text bold color={theme.warn}>
-			{text} {destructive ? '[y/n]' : '[Y/n]'}
+			{text} {defaultNo ? '[y/N]' : destructive ? '[y/n]' : '[Y/n]'}
 		</Text>
 	);
 }

@@ -1,3 +1,6 @@
+import type {FrameworkMajor} from '../../gather/snapshot.js';
+import type {StageCheck, TeamRun} from '../../wizard/state.js';
+import {mismatchText, PROVIDER_PROFILE_LINE, V3_CONFIG_FILE_HINT} from '../../wizard/team-stages.js';
 import {deployCommand, invokeLocalCaveat} from '../../wizard/texts.js';
 import {Busy, failureLines} from './Busy.js';
 import {line, Lines, useScroll, type Line} from './Lines.js';
@@ -5,10 +8,40 @@ import {QUIT_HINT, ScreenBody} from './ScreenBody.js';
 import type {ScreenProps} from './screen-props.js';
 import {useKeys} from './use-keys.js';
 
+/**
+ * The newcomer flow's end: each team stage ✔ when the credentials a deploy would use land in the account the team
+ * expects, ✖ with the reason otherwise; and the line serverless.yml lacks when it does not read the team settings.
+ */
+export function teamDoneLines(team: TeamRun, checks: StageCheck[], framework: FrameworkMajor): Line[] {
+	const lines: Line[] = [];
+	for (const entry of team.stages) {
+		const check = checks.find(candidate => candidate.stage === entry.stage);
+		const inAccount = check?.ok === true && check.account === entry.account;
+		if (inAccount) {
+			lines.push(line(`✔ ${entry.stage} → ${entry.profile}: account ${entry.account}, as the team expects`, 'ok'));
+			continue;
+		}
+		lines.push(line(`✖ ${entry.stage} → ${entry.profile}: ${check?.winner ?? 'no credentials'}`, 'fail'));
+		if (check?.ok && check.account) lines.push(line(`   ${mismatchText(entry.stage, check.account, entry.account)}`));
+		else if (check?.problem && check.problem !== check.winner) lines.push(line(`   ${check.problem}`));
+		if (team.results[entry.stage]?.status === 'skipped') lines.push(line('   Skipped in this run: run sls-creds-wizard again to set it up.', 'muted'));
+		// Serverless v3 (aws-sdk v2) reads ~/.aws/config only with this variable: a role profile lives there.
+		if (entry.role && framework === 3) lines.push(line(`   ${V3_CONFIG_FILE_HINT}`, 'warn'));
+	}
+	if (!team.providerProfileFromBlock) {
+		lines.push(line(''), line('Serverless reads provider.profile, not these settings. Add to serverless.yml:', 'warn'));
+		lines.push(...PROVIDER_PROFILE_LINE.split('\n').map(text => line(`  ${text}`, 'accent')));
+	}
+	return lines;
+}
+
 export function DoneScreen({screen, context, dispatch}: ScreenProps<'done'>) {
 	const summary = screen.phase === 'summary';
 	const lines: Line[] = [];
-	if (screen.phase === 'summary') {
+	if (screen.phase === 'summary' && context.team) {
+		lines.push(...failureLines(screen.failure), ...teamDoneLines(context.team, screen.checks, context.defaults.framework));
+		lines.push(line(''), line('Deploy with:', 'heading'), ...context.team.stages.map(entry => line(`  $ ${deployCommand(entry.stage)}`, 'accent')));
+	} else if (screen.phase === 'summary') {
 		lines.push(...failureLines(screen.failure));
 		for (const check of screen.checks) {
 			const who = check.winner ? `${check.winner}${check.account ? ` (account ${check.account})` : ''}` : (check.problem ?? 'no credentials');

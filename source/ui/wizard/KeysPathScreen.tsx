@@ -1,11 +1,14 @@
 import {Box, Text} from 'ink';
 import SelectInput from 'ink-select-input';
+import TextInput from 'ink-text-input';
 import {useState} from 'react';
 import {exportLines} from '../../wizard/shell-exports.js';
 import type {KeysPath} from '../../wizard/state.js';
+import {teamStage} from '../../wizard/team-stages.js';
 import {accessDeniedText, consoleGuide, dashboardGuide, ENVIRONMENT_KEYS_NOTES, LINKS} from '../../wizard/texts.js';
 import {useTheme} from '../theme.js';
 import {firstLink, guideLines} from './guide-lines.js';
+import {ConfirmQuestion} from './Confirm.js';
 import {KeysForm} from './KeysForm.js';
 import {line, Lines, useScroll, type Line} from './Lines.js';
 import {BACK_HINT, QUIT_HINT, ScreenBody} from './ScreenBody.js';
@@ -26,6 +29,8 @@ export function KeysPathScreen(props: ScreenProps<'keys-path'>) {
 			return <ChoosePath {...props} />;
 		case 'admin-credentials':
 			return <AdminCredentials {...props} error={props.screen.error} />;
+		case 'save-admin':
+			return <SaveAdmin {...props} naming={props.screen.naming} error={props.screen.error} />;
 		case 'console-guide':
 			return <ConsoleGuide {...props} reason={props.screen.reason} />;
 		case 'paste':
@@ -39,12 +44,23 @@ export function KeysPathScreen(props: ScreenProps<'keys-path'>) {
 
 function ChoosePath({context, dispatch}: ScreenProps<'keys-path'>) {
 	const stage = context.forStage;
+	const target = context.teamTarget;
+	const entry = target ? teamStage(context.team, target.stage) : undefined;
+	const question =
+		target?.profile === 'base'
+			? `Where do your own keys (profile ${context.profileName}) come from? Stage ${target.stage} assumes its role with them.`
+			: `How should the deploy ${stage === undefined ? '' : `for stage ${stage} `}get its AWS keys?`;
 	return (
 		<ScreenBody
 			hints={[['↑↓', 'choose'], ['Enter', 'select'], BACK_HINT, QUIT_HINT]}
 			controls={<SelectInput items={PATH_ITEMS} onSelect={item => dispatch({type: 'choose-path', path: item.value})} />}
 		>
-			<Text>How should the deploy {stage === undefined ? '' : `for stage ${stage} `}get its AWS keys?</Text>
+			<Text>{question}</Text>
+			{entry && target?.profile === 'stage' ? (
+				<Text>
+					They are saved as profile {entry.profile}; the team expects account {entry.account}.
+				</Text>
+			) : null}
 		</ScreenBody>
 	);
 }
@@ -55,7 +71,7 @@ function AdminCredentials({context, dispatch, error}: ScreenProps<'keys-path'> &
 	const candidates = context.scan?.iamCandidates ?? [];
 	const items = [
 		...candidates.map((candidate, index) => ({key: `found-${index}`, label: candidate.label, value: index})),
-		{key: 'paste', label: 'Paste admin access keys (used once, never saved)', value: -1},
+		{key: 'paste', label: 'Paste admin access keys (kept only if you ask)', value: -1},
 	];
 	return (
 		<ScreenBody
@@ -75,6 +91,38 @@ function AdminCredentials({context, dispatch, error}: ScreenProps<'keys-path'> &
 			}
 		>
 			<Text>Which credentials may create the IAM user? They are used for this run only.</Text>
+			{error ? <Text color={theme.fail}>✖ {error}</Text> : null}
+		</ScreenBody>
+	);
+}
+
+/** Pasted admin keys are forgotten after this run unless the user says yes here (default no). */
+function SaveAdmin({context, dispatch, naming, error}: ScreenProps<'keys-path'> & {naming: boolean; error?: string}) {
+	const theme = useTheme();
+	const keyId = context.admin?.kind === 'pasted' ? context.admin.keys.accessKeyId.masked() : '';
+	useKeys({y: () => dispatch({type: 'confirm'}), n: () => dispatch({type: 'decline'}), enter: () => dispatch({type: 'decline'})}, !naming);
+	return (
+		<ScreenBody
+			hints={naming ? [['Enter', 'show the change'], BACK_HINT, QUIT_HINT] : [['y', 'yes'], ['Enter/n', 'no'], BACK_HINT, QUIT_HINT]}
+			controls={
+				naming ? (
+					<Box>
+						<Text color={theme.accent}>Profile name: </Text>
+						<TextInput
+							value={context.adminProfileName}
+							onChange={value => dispatch({type: 'edit', field: 'adminProfileName', value})}
+							onSubmit={() => dispatch({type: 'submit'})}
+						/>
+					</Box>
+				) : (
+					<ConfirmQuestion text="Save these admin keys as a profile?" defaultNo />
+				)
+			}
+		>
+			<Text>
+				The admin keys {keyId} are used for this run only and forgotten afterwards. Keeping admin keys on disk is a risk: save them only if you
+				need them again.
+			</Text>
 			{error ? <Text color={theme.fail}>✖ {error}</Text> : null}
 		</ScreenBody>
 	);

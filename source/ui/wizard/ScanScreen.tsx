@@ -2,13 +2,14 @@ import {Box, Text} from 'ink';
 import SelectInput from 'ink-select-input';
 import {useTheme} from '../theme.js';
 import type {ScanSummary} from '../../wizard/state.js';
+import {teamOffer, teamRun} from '../../wizard/team-stages.js';
 import {Busy, failureLines} from './Busy.js';
 import {line, Lines, useScroll, type Line} from './Lines.js';
 import {QUIT_HINT, ScreenBody} from './ScreenBody.js';
 import type {ScreenProps} from './screen-props.js';
 import {useKeys} from './use-keys.js';
 
-type Start = 'set-up' | 'doctor' | 'quit';
+type Start = 'team' | 'set-up' | 'doctor' | 'quit';
 
 const START_ITEMS: Array<{key: string; label: string; value: Start}> = [
 	{key: 'set-up', label: 'Set up deploy credentials', value: 'set-up'},
@@ -51,7 +52,20 @@ export function scanLines(scan: ScanSummary): Line[] {
 			: line(`Deploy to ${doctor.stage} now: no credentials found`, 'warn');
 	lines.push(verdict);
 	if (doctor.traps > 0) lines.push(line(`${doctor.traps} trap${doctor.traps === 1 ? '' : 's'} found: run the doctor for details`, 'warn'));
+	if (scan.team?.status === 'invalid') {
+		lines.push(line('Team settings (custom.deployAccounts)', 'heading'));
+		for (const problem of scan.team.problems) {
+			lines.push(line(`  ✖ ${problem.where}${problem.line ? ` (line ${problem.line})` : ''}: ${problem.message}`, 'fail'));
+			lines.push(line(`    Fix: ${problem.fix}`));
+		}
+	}
 	return lines;
+}
+
+/** The choices, the team's stages first when serverless.yml has valid team settings. */
+export function startItems(scan: ScanSummary | undefined): Array<{key: string; label: string; value: Start}> {
+	const team = teamRun(scan?.team);
+	return team ? [{key: 'team', label: teamOffer(team), value: 'team'}, ...START_ITEMS] : START_ITEMS;
 }
 
 export function ScanScreen({screen, context, dispatch}: ScreenProps<'scan'>) {
@@ -79,7 +93,7 @@ export function ScanScreen({screen, context, dispatch}: ScreenProps<'scan'>) {
 					controls={
 						<Box flexDirection="column">
 							<Text color={theme.accent}>What now?</Text>
-							<SelectInput items={START_ITEMS} onSelect={item => dispatch({type: 'start', choice: item.value})} />
+							<SelectInput items={startItems(context.scan)} onSelect={item => dispatch({type: 'start', choice: item.value})} />
 						</Box>
 					}
 				>

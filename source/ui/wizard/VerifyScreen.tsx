@@ -1,13 +1,22 @@
 import {Text} from 'ink';
+import type {WizardContext} from '../../wizard/state.js';
 import {ROOT_KEYS_WARNING} from '../../wizard/texts.js';
 import {useTheme} from '../theme.js';
 import {Busy, failureLines} from './Busy.js';
-import {line, Lines} from './Lines.js';
+import {line, Lines, type Line} from './Lines.js';
 import {BACK_HINT, QUIT_HINT, ScreenBody} from './ScreenBody.js';
 import type {ScreenProps} from './screen-props.js';
 import {useKeys} from './use-keys.js';
 
-export function VerifyScreen({screen, dispatch}: ScreenProps<'verify'>) {
+/** In the newcomer flow: what the verified keys are for. */
+function teamNote(context: WizardContext): Line[] {
+	const target = context.teamTarget;
+	if (!target) return [];
+	if (target.profile === 'base') return [line(''), line(`Next: the role profile of stage ${target.stage}, assumed with these keys.`)];
+	return [line(`✔ The account the team expects for ${target.stage}`, 'ok')];
+}
+
+export function VerifyScreen({screen, context, dispatch}: ScreenProps<'verify'>) {
 	const theme = useTheme();
 	useKeys({enter: () => dispatch({type: 'submit'})}, screen.phase === 'verified');
 	useKeys({r: () => dispatch({type: 'retry'}), s: () => dispatch({type: 'skip'})}, screen.phase === 'failed');
@@ -27,6 +36,7 @@ export function VerifyScreen({screen, dispatch}: ScreenProps<'verify'>) {
 				line(`  Account: ${identity.account}`),
 				line(`  ARN:     ${identity.arn}`),
 				...(identity.principal === 'root' ? [line(`⚠ ${ROOT_KEYS_WARNING}`, 'warn')] : []),
+				...teamNote(context),
 			];
 			return (
 				<ScreenBody hints={[['Enter', 'continue'], BACK_HINT, QUIT_HINT]}>

@@ -10,6 +10,7 @@ import {KeysPathScreen} from './KeysPathScreen.js';
 import {ProfileScreen} from './ProfileScreen.js';
 import {ScanScreen} from './ScanScreen.js';
 import {StagesScreen} from './StagesScreen.js';
+import {TeamScreen} from './TeamScreen.js';
 import {UserAndPolicyScreen} from './UserAndPolicyScreen.js';
 import {VerifyScreen} from './VerifyScreen.js';
 
@@ -21,6 +22,7 @@ const STEP_TITLES: Record<Exclude<Screen['step'], 'exit'>, [number, string]> = {
 	profile: [5, 'Save as a profile'],
 	verify: [6, 'Check the key with AWS'],
 	stages: [7, 'Profiles per stage'],
+	team: [7, "The team's stages"],
 	done: [8, 'Done'],
 };
 
@@ -73,6 +75,9 @@ export function WizardScreen({state, dispatch, shell = 'posix'}: {state: WizardS
 			break;
 		case 'stages':
 			body = <StagesScreen key={key} {...common} screen={screen} />;
+			break;
+		case 'team':
+			body = <TeamScreen key={key} {...common} screen={screen} />;
 			break;
 		case 'done':
 			body = <DoneScreen key={key} {...common} screen={screen} />;

@@ -3,7 +3,7 @@ import {cleanupSized, renderSized, tidy} from '../../support/ink.js';
 import {CANARIES} from '../../wizard/wizard-fixtures.js';
 import type {Event} from '../../../source/wizard/state.js';
 import {Harness} from './harness.js';
-import {SCREENS, stateAfter} from './wizard-states.js';
+import {NEW_SCREENS, SCREENS, stateAfter} from './wizard-states.js';
 
 afterEach(() => {
 	cleanupSized();
@@ -33,6 +33,20 @@ describe('every wizard screen at 60×20', () => {
 	});
 });
 
+describe('the newcomer flow and the admin-keys offer at 80×24', () => {
+	test.each(NEW_SCREENS)('%s', async (name, inputs) => {
+		const events: Event[] = [];
+		const app = await renderSized(<Harness initial={stateAfter(inputs)} events={events} />, {columns: 80, rows: 24});
+		const frame = tidy(app.lastFrame());
+		for (const canary of CANARIES) expect(frame).not.toContain(canary);
+		const lines = frame.split('\n');
+		expect(Math.max(...lines.map(line => line.length))).toBeLessThanOrEqual(80);
+		expect(lines.length).toBeLessThanOrEqual(24);
+		expect(events).toEqual([]);
+		expect(frame).toMatchSnapshot(name);
+	});
+});
+
 const ALL_PHASES = [
 	'scan/scanning', 'scan/summary', 'scan/failed', 'account/ask', 'account/sign-up',
 	'keys-path/choose', 'keys-path/admin-credentials', 'keys-path/console-guide', 'keys-path/paste', 'keys-path/dashboard', 'keys-path/env-exports',
@@ -43,4 +57,6 @@ const ALL_PHASES = [
 	'verify/verifying', 'verify/verified', 'verify/failed',
 	'stages/pick', 'stages/planning', 'stages/review', 'stages/writing', 'stages/snippet',
 	'done/checking', 'done/summary', 'exit/leaving',
+	'keys-path/save-admin',
+	'team/overview', 'team/base-profile', 'team/checking', 'team/mismatch', 'team/failed',
 ];

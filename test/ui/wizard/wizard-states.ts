@@ -18,6 +18,20 @@ import {
 	toUserForm,
 	toVerifying,
 	verifiedIdentity,
+	DEV_ACCOUNT,
+	identityIn,
+	OTHER_ACCOUNT,
+	PROD_ACCOUNT,
+	teamDev,
+	teamProd,
+	teamScanned,
+	teamScannedInvalid,
+	toDevDone,
+	toDevVerifying,
+	toProdChecking,
+	toProdRoleReview,
+	toSaveAdmin,
+	toTeam,
 	type Input,
 } from '../../wizard/wizard-fixtures.js';
 
@@ -101,6 +115,69 @@ export const SCREENS: Array<[name: string, inputs: Input[]]> = [
 	],
 	['exit-cancelled', [...toScanSummary, {type: 'cancel'}]],
 ];
+
+const toTeamDone: Input[] = [...toProdChecking, reply({type: 'verified', identity: identityIn(PROD_ACCOUNT)}), {type: 'submit'}];
+
+/** The screens of the newcomer flow (issue #5) and the offer to keep pasted admin keys (issue #4). */
+export const NEW_SCREENS: Array<[name: string, inputs: Input[]]> = [
+	['scan-summary-team', [reply(teamScanned())]],
+	['scan-summary-team-invalid', [reply(teamScannedInvalid())]],
+	['keys-path-save-admin', toSaveAdmin],
+	['keys-path-save-admin-naming', [...toSaveAdmin, {type: 'confirm'}]],
+	['profile-review-admin', [...toSaveAdmin, {type: 'confirm'}, {type: 'submit'}, reply({type: 'profile-planned', diff: ['--- ~/.aws/credentials', '+++ ~/.aws/credentials', '+[orders-admin]', '+aws_access_key_id = AKIA…0XYZ', '+aws_secret_access_key = ****'], warnings: []})]],
+	['team-overview', toTeam()],
+	['team-overview-no-provider-profile', toTeam({providerProfileFromBlock: false})],
+	['team-keys-path-choose', [...toTeam(), {type: 'submit'}]],
+	['team-verify-verified', [...toDevVerifying(), reply({type: 'verified', identity: identityIn(DEV_ACCOUNT)})]],
+	['team-overview-dev-done', toDevDone],
+	['team-profile-review-role', toProdRoleReview],
+	['team-checking', toProdChecking],
+	['team-mismatch', [...toProdChecking, reply({type: 'verified', identity: identityIn(OTHER_ACCOUNT, `arn:aws:sts::${OTHER_ACCOUNT}:assumed-role/deployer/s`)})]],
+	['team-failed', [...toProdChecking, reply({type: 'verify-failed', failure: {code: 'AccessDenied', message: 'User is not authorized to perform: sts:AssumeRole', fix: 'Ask an admin to let you assume the role.'}, timedOut: false})]],
+	['team-base-profile', [...toTeam({stages: [{...teamProd, role: {arn: teamProd.role!.arn}}, teamDev]}), {type: 'submit'}]],
+	['team-keys-path-choose-base', [...toTeam({stages: [{...teamProd, role: {arn: teamProd.role!.arn}}, teamDev]}), {type: 'submit'}, {type: 'submit'}]],
+	[
+		'team-done-summary',
+		[
+			...toTeamDone,
+			reply({
+				type: 'doctor-done',
+				checks: [
+					{stage: 'dev', profile: 'orders-dev', winner: 'provider.profile "orders-dev"', account: DEV_ACCOUNT, ok: true},
+					{stage: 'prod', profile: 'orders-prod', winner: 'provider.profile "orders-prod"', account: PROD_ACCOUNT, ok: true},
+				],
+			}),
+		],
+	],
+	[
+		'team-done-summary-v3-role-profile',
+		[
+			...toTeamDone,
+			reply({
+				type: 'doctor-done',
+				checks: [
+					{stage: 'dev', profile: 'orders-dev', winner: 'provider.profile "orders-dev"', account: DEV_ACCOUNT, ok: true},
+					{stage: 'prod', profile: 'orders-prod', winner: 'AWS profile "orders-prod" doesn\'t seem to be configured', ok: false, problem: 'AWS profile "orders-prod" doesn\'t seem to be configured'},
+				],
+			}),
+		],
+	],
+	[
+		'team-done-summary-wrong-account',
+		[
+			...toTeamDone,
+			reply({
+				type: 'doctor-done',
+				checks: [
+					{stage: 'dev', profile: 'orders-dev', winner: 'AWS_ACCESS_KEY_ID in the environment', account: OTHER_ACCOUNT, ok: true},
+					{stage: 'prod', profile: 'orders-prod', winner: 'provider.profile "orders-prod"', account: PROD_ACCOUNT, ok: true},
+				],
+			}),
+		],
+	],
+];
+
+SCREENS.push(...NEW_SCREENS);
 
 export function stateAfter(inputs: Input[]): WizardState {
 	return run(inputs).state;
