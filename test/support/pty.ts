@@ -38,13 +38,15 @@ export interface PtyOptions {
 	env?: Record<string, string>;
 	columns?: number;
 	rows?: number;
+	/** Another build of the CLI to run (e.g. the bin of an installed tarball); default: CLI. */
+	cli?: string;
 }
 
 export function spawnCli(args: string[], options: PtyOptions): PtyRun {
 	const columns = options.columns ?? 100;
 	let rows = options.rows ?? 30;
 	const terminal = new xterm.Terminal({cols: columns, rows, allowProposedApi: true});
-	const child = pty.spawn(process.execPath, [CLI, ...args], {
+	const child = pty.spawn(process.execPath, [options.cli ?? CLI, ...args], {
 		name: 'xterm-256color',
 		cols: columns,
 		rows,
