@@ -96,11 +96,15 @@ export async function createDeployUser(input: DeployUserInput): Promise<DeployUs
 			});
 			if (created.status === 'failed') {
 				const failure = created.failure;
-				if (failure.kind === 'policy-exists' && account) return failed({...failure, policyArn: customerPolicyArn(partition, account, input.policy.name)}, {userArn});
-				return failed(failure, {userArn});
+				if (failure.kind !== 'policy-exists' || !account) return failed(failure, {userArn});
+				const existing = customerPolicyArn(partition, account, input.policy.name);
+				// Picking up a user an earlier run created: that run's policy of the same name is the one to attach.
+				if (!input.reuseExistingUser) return failed({...failure, policyArn: existing}, {userArn});
+				policyArn = existing;
+			} else {
+				policyArn = created.policyArn;
+				completed.push('create-policy');
 			}
-			policyArn = created.policyArn;
-			completed.push('create-policy');
 		}
 
 		const attached = await attachPolicyIn(session, input.userName, policyArn);

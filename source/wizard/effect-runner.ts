@@ -77,13 +77,12 @@ async function runWithResult(effect: ResultEffect, deps: RunnerDeps): Promise<Ev
 				credentials: adminCredentials(effect.admin),
 				userName: effect.userName,
 				policy: effect.policy,
+				...(effect.reuseExistingUser ? {reuseExistingUser: true} : {}),
 			});
 			if (result.status === 'failed') return {type: 'iam-failed', id: effect.id, failure: iamFailure(result.failure, effect.userName)};
 			const key = result.user.accessKey;
 			return {type: 'keys-created', id: effect.id, userName: result.user.userName, keys: {accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey}};
 		}
-		case 'create-access-key':
-			return newAccessKey(effect.id, effect.admin, effect.userName, deps);
 		case 'replace-access-key': {
 			const {deleteAccessKey} = await import('../aws/iam-access-keys.js');
 			const deleted = await deleteAccessKey({

@@ -42,8 +42,11 @@ export type Effect =
 	| {type: 'scan'; id: number}
 	| {type: 'generate-policy'; id: number; admin: AdminCredentials; service: string; stages: string[]; region: string; policyName: string}
 	| {type: 'save-policy-file'; id: number; path: string; document: string}
-	| {type: 'create-user'; id: number; admin: AdminCredentials; userName: string; policy: UserPolicy; service: string}
-	| {type: 'create-access-key'; id: number; admin: AdminCredentials; userName: string}
+	/**
+	 * Create the user (or, with `reuseExistingUser`, find the one that exists), attach the policy, create a key. Reusing
+	 * still attaches the policy: a first run that stopped after CreateUser left a user with no rights.
+	 */
+	| {type: 'create-user'; id: number; admin: AdminCredentials; userName: string; policy: UserPolicy; service: string; reuseExistingUser?: boolean}
 	/** Delete one of the user's two keys, then create a new one (one confirmation covers both). */
 	| {type: 'replace-access-key'; id: number; admin: AdminCredentials; userName: string; deleteAccessKeyId: Secret}
 	| {type: 'plan-profile'; id: number; request: ProfileRequest}
@@ -65,7 +68,6 @@ export type EffectType = Effect['type'];
 export const CHANGING_EFFECTS: ReadonlySet<EffectType> = new Set<EffectType>([
 	'save-policy-file',
 	'create-user',
-	'create-access-key',
 	'replace-access-key',
 	'write-profile',
 	'write-stage-mapping',

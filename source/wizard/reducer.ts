@@ -5,7 +5,7 @@
  * went back meanwhile) is ignored.
  */
 import {fallbackDefaults, iamName, profileName} from './defaults.js';
-import type {Effect} from './effect.js';
+import type {Effect, UserPolicy} from './effect.js';
 import {keysProblem, profileNameProblem, regionProblem, stageProblem, userNameProblem} from './form-checks.js';
 import {back, cancel, go, isBusy, isDetourStart, isResting, startEffect, unchanged, withoutError, type Transition} from './navigation.js';
 import {profileRequest} from './profile-request.js';
@@ -270,10 +270,7 @@ function userAndPolicyStep(state: WizardState, screen: ScreenOf<'user-and-policy
 		case 'confirm-create': {
 			if (event.type === 'decline') return back(state);
 			if (event.type !== 'confirm') return unchanged(state);
-			const policy = context.policyChoice === 'custom' && context.policy
-				? {type: 'custom' as const, name: context.policy.name, document: context.policy.document}
-				: {type: 'admin' as const};
-			return creating(state, (id) => ({type: 'create-user', id, admin, userName: context.userName, policy, service: context.defaults.service}));
+			return creating(state, (id) => ({type: 'create-user', id, admin, userName: context.userName, policy: chosenPolicy(context), service: context.defaults.service}));
 		}
 		case 'creating':
 			if (event.type === 'keys-created') {
@@ -289,7 +286,15 @@ function userAndPolicyStep(state: WizardState, screen: ScreenOf<'user-and-policy
 		case 'confirm-new-key':
 			if (event.type === 'decline') return back(state);
 			if (event.type !== 'confirm') return unchanged(state);
-			return creating(state, (id) => ({type: 'create-access-key', id, admin, userName: screen.userName}));
+			return creating(state, (id) => ({
+				type: 'create-user',
+				id,
+				admin,
+				userName: screen.userName,
+				policy: chosenPolicy(context),
+				service: context.defaults.service,
+				reuseExistingUser: true,
+			}));
 		case 'too-many-keys': {
 			if (event.type !== 'pick-key') return unchanged(state);
 			const key = screen.keys[event.index];
@@ -300,6 +305,12 @@ function userAndPolicyStep(state: WizardState, screen: ScreenOf<'user-and-policy
 			if (event.type !== 'confirm') return unchanged(state);
 			return creating(state, (id) => ({type: 'replace-access-key', id, admin, userName: screen.userName, deleteAccessKeyId: screen.key.accessKeyId}));
 	}
+}
+
+function chosenPolicy(context: WizardState['context']): UserPolicy {
+	return context.policyChoice === 'custom' && context.policy
+		? {type: 'custom', name: context.policy.name, document: context.policy.document}
+		: {type: 'admin'};
 }
 
 function creating(state: WizardState, effect: (id: number) => Effect): Transition {

@@ -124,6 +124,22 @@ describe('createDeployUser against moto', () => {
 	);
 
 	test(
+		'reusing a user an earlier run left behind attaches the custom policy of the same name that run created',
+		async () => {
+			const policy = {type: 'custom' as const, name: 'orders-deploy', document: JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: 'cloudformation:*', Resource: '*'}]})};
+			const input = {snapshot: world.snapshot(), credentials: pasted(BOOTSTRAP), userName: 'orders-deployer', policy};
+			await createManagedPolicy({snapshot: world.snapshot(), credentials: pasted(BOOTSTRAP), name: 'orders-deploy', document: policy.document});
+			await userWithKey(world, 'orders-deployer');
+			const fresh = failed(await createDeployUser(input));
+			expect(fresh.failure.kind).toBe('user-exists');
+			const reused = ok(await createDeployUser({...input, reuseExistingUser: true}));
+			expect(reused.steps).toEqual(['find-user', 'attach-policy', 'create-access-key']);
+			expect(reused.policyArn).toBe(`arn:aws:iam::${ACCOUNT}:policy/orders-deploy`);
+		},
+		TIMEOUT,
+	);
+
+	test(
 		'a policy of that name exists: policy-exists with its ARN after the user was created; attaching the existing one works',
 		async () => {
 			const document = deployPolicy({service: {...NO_SERVICE, service: 'orders'}, accountId: ACCOUNT}).json;

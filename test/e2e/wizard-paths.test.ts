@@ -137,7 +137,8 @@ test('the user already exists: reuse it with a new key', async () => {
 		['Create this user in AWS? [Y/n]', KEYS.enter],
 		['An IAM user named orders-deployer already exists in this account.'],
 		['Use orders-deployer with a new access key', KEYS.enter],
-		['Give the existing user orders-deployer a new access key.'],
+		['Give the existing user orders-deployer a new access key'],
+		['and attach AdministratorAccess'],
 		['Create a new key? [Y/n]', KEYS.enter],
 		...PROFILE_TO_END,
 		[`arn:aws:iam::${ACCOUNT}:user/orders-deployer`],
@@ -145,6 +146,11 @@ test('the user already exists: reuse it with a new key', async () => {
 	await run.press(KEYS.ctrlC);
 	expect(await exitCode(run)).toBe(130);
 	expect(await keyIdsOf('orders-deployer')).toEqual([credentialsKeyId(world.home)]);
+	// A user left without rights (say, by an interrupted first run) gets the chosen policy, not only a key.
+	const iam = iamOf(moto);
+	const {AttachedPolicies} = await iam.send(new ListAttachedUserPoliciesCommand({UserName: 'orders-deployer'}));
+	iam.destroy();
+	expect(AttachedPolicies?.map((policy) => policy.PolicyName)).toEqual(['AdministratorAccess']);
 }, 90_000);
 
 test('the user already exists: choose another name, which is created instead', async () => {

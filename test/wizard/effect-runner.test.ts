@@ -237,7 +237,10 @@ describe('the wizard with the effect runner, against moto', () => {
 
 			expect(run.events).toContainEqual(expect.objectContaining({type: 'iam-failed', failure: {kind: 'user-exists', userName: 'orders-deployer'}}));
 			expect(run.screens).toContain('user-and-policy/user-exists');
-			expect(run.effects.map((effect) => effect.type)).toContain('create-access-key');
+			expect(run.effects).toContainEqual(expect.objectContaining({type: 'create-user', reuseExistingUser: true}));
+			const attached = await client.send(new ListAttachedUserPoliciesCommand({UserName: 'orders-deployer'}));
+			// The user an earlier run left behind gets the chosen policy too, not just a key.
+			expect(attached.AttachedPolicies?.map((policy) => policy.PolicyName)).toEqual(['AdministratorAccess']);
 			expect(run.state.screen).toEqual({step: 'exit', phase: 'leaving', code: 0});
 			const keys = await client.send(new ListAccessKeysCommand({UserName: 'orders-deployer'}));
 			client.destroy();

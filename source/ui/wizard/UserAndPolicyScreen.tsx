@@ -41,7 +41,16 @@ export function UserAndPolicyScreen(props: ScreenProps<'user-and-policy'>) {
 		case 'user-exists':
 			return <UserExists {...props} userName={screen.userName} />;
 		case 'confirm-new-key':
-			return <Confirmation {...props} lines={[`Give the existing user ${screen.userName} a new access key.`]} question="Create a new key?" />;
+			return (
+				<Confirmation
+					{...props}
+					lines={[
+						`Give the existing user ${screen.userName} a new access key`,
+						`and attach ${context.policyChoice === 'custom' && context.policy ? `the policy ${context.policy.name}` : 'AdministratorAccess'} (a user left by an earlier run may have none).`,
+					]}
+					question="Create a new key?"
+				/>
+			);
 		case 'too-many-keys':
 			return <TooManyKeys {...props} userName={screen.userName} keys={screen.keys} />;
 		case 'confirm-delete-key':
