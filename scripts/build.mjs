@@ -5,6 +5,7 @@
  * (spec/toolchain.md §8). `.build/meta.json` records which inputs each chunk holds; the start-up tests read it.
  */
 import {mkdirSync, rmSync, writeFileSync} from 'node:fs';
+import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
@@ -12,6 +13,25 @@ import {build} from 'esbuild';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = path.join(root, 'dist');
 rmSync(outdir, {recursive: true, force: true});
+
+/**
+ * DEV=true is Ink's switch for React devtools: it then imports the devtools bridge and reads its own package.json
+ * beside its build. Neither is in this bundle, so a DEV=true left in a user's shell crashed the wizard (ENOENT
+ * dist/package.json). Ink reads the variable through `import process from 'node:process'`, which `define` cannot
+ * reach, so its switch is fixed off here. The devtools chunk (with the `ws` socket library and its optional native
+ * `bufferutil`/`utf-8-validate`, required inside try/catch and left external) is still written but never loaded.
+ */
+const inkDevtoolsOff = {
+	name: 'ink-devtools-off',
+	setup(build) {
+		build.onLoad({filter: /[\\/]node_modules[\\/]ink[\\/]build[\\/]utils\.js$/}, async args => {
+			const text = await readFile(args.path, 'utf8');
+			const fixed = text.replace("const isDev = () => process.env['DEV'] === 'true';", 'const isDev = () => false;');
+			if (fixed === text) throw new Error(`ink changed ${args.path}: update the ink-devtools-off plugin in scripts/build.mjs`);
+			return {contents: fixed, loader: 'js'};
+		});
+	},
+};
 
 const result = await build({
 	entryPoints: {cli: path.join(root, 'source/cli.tsx')},
@@ -22,6 +42,8 @@ const result = await build({
 	platform: 'node',
 	target: 'node20',
 	minify: true,
+	// Minified, but with real function and class names, so a --debug stack trace still says where it broke.
+	keepNames: true,
 	legalComments: 'none',
 	chunkNames: 'chunks/[name]-[hash]',
 	metafile: true,
@@ -29,6 +51,7 @@ const result = await build({
 	// The SDK's ESM builds: its CommonJS builds, split across chunks, initialise out of order ("Class extends value undefined").
 	mainFields: ['module', 'main'],
 	define: {'process.env.NODE_ENV': '"production"'},
+	plugins: [inkDevtoolsOff],
 	alias: {'react-devtools-core': path.join(root, 'scripts/stubs/react-devtools-core.mjs')},
 	// Bundled CommonJS (React, yaml, dotenv, the SDK's CJS builds) calls require(); ESM output has none.
 	banner: {js: "import {createRequire as __slsCredsCreateRequire} from 'node:module'; const require = __slsCredsCreateRequire(import.meta.url);"},
