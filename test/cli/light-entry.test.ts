@@ -5,7 +5,7 @@
  * and a module hook records which chunks a run really loads.
  */
 import {spawnSync} from 'node:child_process';
-import {readFileSync, rmSync} from 'node:fs';
+import {mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {afterAll, describe, expect, test} from 'vitest';
@@ -71,6 +71,9 @@ describe('the entry loads nothing heavy before it knows it must', () => {
 		['profile set --help', ['profile', 'set', '--help']],
 		['profile with an unknown action', ['profile', 'add']],
 		['profile set with an unknown option', ['profile', 'set', '--bogus']],
+		['init-team --help', ['init-team', '--help']],
+		['help init-team', ['help', 'init-team']],
+		['init-team with a stage without its profile', ['init-team', '--stage', 'dev']],
 	])('%s', (_name, args) => {
 		const {sources} = loadedSources([CLI, ...args], args.join('-') || 'none');
 		expect(sources).toContain('source/cli.tsx');
@@ -110,6 +113,20 @@ describe('profile list and profile set load neither Ink/React nor the AWS SDK', 
 		expect(sources).toContain('source/commands/profile-set.ts');
 		expect(sources).toContain('source/aws-files/safe-write.ts');
 		expect(sources.filter(source => heavy.test(source))).toEqual([]);
+	});
+});
+
+describe('init-team --offline writes serverless.yml without loading the AWS SDK, Ink or React', () => {
+	test('init-team --offline --yes', () => {
+		mkdirSync(path.join(home.home, 'team'), {recursive: true});
+		writeFileSync(path.join(home.home, 'team', 'serverless.yml'), 'service: team\nprovider:\n  name: aws\n');
+		const args = ['init-team', '-c', 'team/serverless.yml', '--offline', '--stage', 'dev=team-dev', '--account', 'dev=111111111111', '--yes'];
+		const {status, sources} = loadedSourcesWithInput([CLI, ...args], 'init-team', '');
+		expect(status).toBe(0);
+		expect(sources).toContain('source/commands/init-team.ts');
+		expect(sources).toContain('source/aws-files/safe-write.ts');
+		expect(sources.filter(source => heavy.test(source) && !source.startsWith('node_modules/yaml/'))).toEqual([]);
+		expect(sources.filter(source => source.startsWith('source/ui/'))).toEqual([]);
 	});
 });
 
