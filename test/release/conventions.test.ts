@@ -105,4 +105,20 @@ describe('colour follows NO_COLOR and FORCE_COLOR', () => {
 		expect(run.stdout).toContain('Checks');
 		expect(run.stdout).not.toMatch(COLOUR);
 	});
+
+	test.each([
+		['FORCE_COLOR=1 colours piped output', {FORCE_COLOR: '1'}, true],
+		['FORCE_COLOR=true colours piped output', {FORCE_COLOR: 'true'}, true],
+		['FORCE_COLOR=false does not', {FORCE_COLOR: 'false'}, false],
+		['NO_COLOR beats FORCE_COLOR in a pipe', {FORCE_COLOR: '1', NO_COLOR: '1'}, false],
+	])('%s', (_name, extra, coloured) => {
+		const run = spawnSync(process.execPath, [CLI, 'doctor', '--offline'], {
+			cwd: home.home,
+			env: {PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home.home, AWS_EC2_METADATA_DISABLED: 'true', ...extra},
+			encoding: 'utf8',
+		});
+		expect(run.stdout).toContain('Checks');
+		if (coloured) expect(run.stdout).toMatch(COLOUR);
+		else expect(run.stdout).not.toMatch(COLOUR);
+	});
 });
