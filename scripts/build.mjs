@@ -33,6 +33,24 @@ const inkDevtoolsOff = {
 	},
 };
 
+/**
+ * Yoga (Ink's layout engine) carries its WebAssembly inline as base64, yet asks `typeof fetch` first to see whether it
+ * could download it. In Node 20 the first touch of the global `fetch` loads undici: about 25 ms before the wizard's
+ * first frame, for a download that never happens. The check is fixed to "no fetch" here; the inline bytes are used
+ * as before.
+ */
+const yogaWithoutFetch = {
+	name: 'yoga-without-fetch',
+	setup(build) {
+		build.onLoad({filter: /[\\/]node_modules[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, async args => {
+			const text = await readFile(args.path, 'utf8');
+			const fixed = text.replaceAll('"function"!=typeof fetch', 'true');
+			if (fixed === text) throw new Error(`yoga-layout changed ${args.path}: update the yoga-without-fetch plugin in scripts/build.mjs`);
+			return {contents: fixed, loader: 'js'};
+		});
+	},
+};
+
 const result = await build({
 	entryPoints: {cli: path.join(root, 'source/cli.tsx')},
 	outdir,
@@ -51,7 +69,7 @@ const result = await build({
 	// The SDK's ESM builds: its CommonJS builds, split across chunks, initialise out of order ("Class extends value undefined").
 	mainFields: ['module', 'main'],
 	define: {'process.env.NODE_ENV': '"production"'},
-	plugins: [inkDevtoolsOff],
+	plugins: [inkDevtoolsOff, yogaWithoutFetch],
 	alias: {'react-devtools-core': path.join(root, 'scripts/stubs/react-devtools-core.mjs')},
 	// Bundled CommonJS (React, yaml, dotenv, the SDK's CJS builds) calls require(); ESM output has none.
 	banner: {js: "import {createRequire as __slsCredsCreateRequire} from 'node:module'; const require = __slsCredsCreateRequire(import.meta.url);"},
