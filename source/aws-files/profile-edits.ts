@@ -1,7 +1,8 @@
 /**
  * Where each key of a profile goes and what an edit must not do (aws-files.md §7): static keys go to the credentials
  * file under `[name]`; everything else to the config file under `[profile name]` (`[default]` for default, never
- * `[profile default]`). Plans are pure: texts in, texts out, plus warnings or a refusal; nothing is written here.
+ * `[profile default]`) — except, when asked, a role's settings, which then go to the credentials file too (see
+ * `roleSettingsIn`). Plans are pure: texts in, texts out, plus warnings or a refusal; nothing is written here.
  *
  * Every plan is checked before it is returned: the AWS CLI must still accept a file it accepted, the JS SDK must read
  * the intended values, and no other profile may read differently. A plan that fails these checks is refused.
@@ -13,7 +14,7 @@ import {cliParseOf, documentOf, sdkSectionsOf} from './parsed-texts.js';
 import {printIniDocument, type IniDocument} from './document.js';
 import {keyLines, removeKeys, removeSection, setKeys} from './edit-document.js';
 import {inspectAwsFile, type AwsFileKind} from './file-issues.js';
-import {firstDisagreement, profileReadings, profileSections} from './profile-sections.js';
+import {cliProfileKeys, firstDisagreement, profileReadings, profileSections} from './profile-sections.js';
 import {
 	accessKeyWarnings,
 	cleanPastedValue,
@@ -60,7 +61,21 @@ export interface SetProfileInput extends FilesInput {
 	/** Config-file settings: region, output, role_arn, source_profile, mfa_serial, sso_*, credential_process… */
 	settings?: Record<string, string>;
 	overwrite: boolean;
+	/**
+	 * Where the role settings among `settings` (ROLE_SETTINGS: role_arn, source_profile, mfa_serial, external_id, …)
+	 * go; default `config`. `credentials` is for Serverless v3: its aws-sdk v2 reads the config file only with
+	 * AWS_SDK_LOAD_CONFIG, but assumes a role from the credentials file, as the AWS CLI and AWS SDK v3 do too. Every
+	 * other setting (region…) stays in the config file.
+	 */
+	roleSettingsIn?: 'config' | 'credentials';
 }
+
+/**
+ * The assume-role settings every reader takes from the credentials file as well as from the config file: the ones
+ * aws-sdk v2's SharedIniFileCredentials reads (it has no `credential_source`); botocore merges the credentials file
+ * into its profiles and the AWS SDK v3 merges both files key by key, the credentials file winning.
+ */
+export const ROLE_SETTINGS: ReadonlySet<string> = new Set(['role_arn', 'source_profile', 'mfa_serial', 'external_id', 'role_session_name', 'duration_seconds']);
 
 export interface RemoveProfileInput extends FilesInput {
 	profile: string;
@@ -161,6 +176,11 @@ export function planSetProfile(input: SetProfileInput): ProfilePlan {
 	if (cleaned.refusal) return refused(cleaned.refusal, cleaned.warnings);
 	const {credentials, settings, warnings} = cleaned;
 	const settingKeys = Object.keys(settings);
+	const inCredentialsFile = (key: string) => input.roleSettingsIn === 'credentials' && ROLE_SETTINGS.has(key);
+	const credentialSettings = Object.fromEntries(Object.entries(settings).filter(([key]) => inCredentialsFile(key)));
+	const configSettings = Object.fromEntries(Object.entries(settings).filter(([key]) => !inCredentialsFile(key)));
+	const credentialSettingKeys = Object.keys(credentialSettings);
+	const configSettingKeys = Object.keys(configSettings);
 	if (!credentials && settingKeys.length === 0) {
 		return refused({
 			code: 'nothing-to-set',
@@ -188,14 +208,20 @@ export function planSetProfile(input: SetProfileInput): ProfilePlan {
 	}
 
 	// Settings the JS SDK would still take from the credentials file (it prefers that file's region) move out of it.
-	const movedFromCredentials = settingKeys.filter((key) => lineOf(docs.credentials, profile, key) !== undefined);
+	const movedFromCredentials = configSettingKeys.filter((key) => lineOf(docs.credentials, profile, key) !== undefined);
+	// Role settings written to the credentials file leave the config file: a stale copy there would only mislead.
+	const configSection = configSectionName(docs.config, profile);
+	const movedFromConfig = credentialSettingKeys.filter((key) => lineOf(docs.config, configSection, key) !== undefined);
 	const touches: Record<AwsFileKind, boolean> = {
-		credentials: credentials !== undefined || movedFromCredentials.length > 0,
-		config: settingKeys.length > 0,
+		credentials: credentials !== undefined || movedFromCredentials.length > 0 || credentialSettingKeys.length > 0,
+		config: configSettingKeys.length > 0 || movedFromConfig.length > 0,
 	};
 	for (const kind of ['credentials', 'config'] as const) {
 		if (!touches[kind] || input.allowUnparseable) continue;
-		const replacing = kind === 'credentials' ? [...Object.keys(credentials ?? {}), ...TOKEN_KEYS, ...movedFromCredentials] : settingKeys;
+		const replacing =
+			kind === 'credentials'
+				? [...Object.keys(credentials ?? {}), ...TOKEN_KEYS, ...movedFromCredentials, ...credentialSettingKeys]
+				: [...configSettingKeys, ...movedFromConfig];
 		const problem = fileEditProblem({kind, path: where[kind], text: texts[kind], profile, replacing});
 		if (problem) return refused(problem, warnings);
 	}
@@ -217,13 +243,20 @@ export function planSetProfile(input: SetProfileInput): ProfilePlan {
 			`Moved ${movedFromCredentials.join(', ')} of profile "${profile}" from ${where.credentials} to ${where.config}: the AWS SDK would keep reading the credentials-file value.`,
 		);
 	}
-	const configDoc = settingKeys.length > 0 ? setKeys(docs.config, configSectionName(docs.config, profile), settings) : docs.config;
+	credentialsDoc = setKeys(credentialsDoc, profile, credentialSettings);
+	let configDoc = setKeys(docs.config, configSection, configSettings);
+	if (movedFromConfig.length > 0) {
+		configDoc = removeKeys(configDoc, configSection, movedFromConfig);
+		warnings.push(
+			`Moved ${movedFromConfig.join(', ')} of profile "${profile}" from ${where.config} to ${where.credentials}: Serverless v3 reads the role there without AWS_SDK_LOAD_CONFIG.`,
+		);
+	}
 
 	const plan = planFrom(texts, {credentials: printIniDocument(credentialsDoc), config: printIniDocument(configDoc)}, warnings);
 	const after = {credentials: plan.credentials?.after ?? texts.credentials, config: plan.config?.after ?? texts.config};
 	const broken = checkEdit({before: texts, after, profile, where, allowUnparseable: input.allowUnparseable === true});
 	if (broken) return refused(broken, warnings);
-	const intended = intendedValuesProblem(after, profile, credentials, settings, movedFromCredentials, where);
+	const intended = intendedValuesProblem(after, profile, credentials, {config: configSettings, credentials: credentialSettings}, {credentials: movedFromCredentials, config: movedFromConfig}, where);
 	if (intended) return refused(intended, warnings);
 	warnings.push(...contextWarnings(after, profile, credentials !== undefined, where));
 	return plan;
@@ -322,13 +355,17 @@ function sameRecord(a: Record<string, string> | undefined, b: Record<string, str
 	return keys.every((key) => Object.hasOwn(b, key) && a[key] === b[key]);
 }
 
-/** The JS SDK must read what was asked for: the keys in the credentials file, the settings through the merge. */
+/**
+ * The JS SDK must read what was asked for: the keys in the credentials file, the settings in the file they were
+ * placed in. Role settings placed in the credentials file must also be what both readers end with after merging the
+ * two files (the AWS SDK v3 and botocore both let the credentials file win).
+ */
 function intendedValuesProblem(
 	after: Record<AwsFileKind, string | undefined>,
 	profile: string,
 	credentials: Record<string, string> | undefined,
-	settings: Record<string, string>,
-	moved: string[],
+	settings: Record<AwsFileKind, Record<string, string>>,
+	moved: Record<AwsFileKind, string[]>,
 	where: Record<AwsFileKind, string>,
 ): EditRefusal | undefined {
 	const profiles = sdkProfiles({credentials: after.credentials ?? '', config: after.config ?? ''});
@@ -341,11 +378,25 @@ function intendedValuesProblem(
 	for (const [key, value] of Object.entries(credentials ?? {})) {
 		if (own(profiles.credentials)?.[key] !== value) return failed('credentials', key);
 	}
-	for (const [key, value] of Object.entries(settings)) {
+	for (const [key, value] of Object.entries(settings.config)) {
 		if (own(profiles.config)?.[key] !== value) return failed('config', key);
-		if (moved.includes(key) && own(profiles.credentials)?.[key] !== undefined) return failed('credentials', key);
+		if (moved.credentials.includes(key) && own(profiles.credentials)?.[key] !== undefined) return failed('credentials', key);
+	}
+	if (Object.keys(settings.credentials).length === 0) return undefined;
+	const cli = cliMergedProfile(after, profile);
+	for (const [key, value] of Object.entries(settings.credentials)) {
+		if (own(profiles.credentials)?.[key] !== value) return failed('credentials', key);
+		if (own(profiles.merged)?.[key] !== value || cli?.[key] !== value) return failed('credentials', key);
+		if (moved.config.includes(key) && own(profiles.config)?.[key] !== undefined) return failed('config', key);
 	}
 	return undefined;
+}
+
+/** botocore's profile: the config file's, updated key by key with the credentials file's section (`full_config`). */
+function cliMergedProfile(texts: Record<AwsFileKind, string | undefined>, profile: string): Record<string, string> | undefined {
+	const config = cliProfileKeys(cliParseOf(texts.config ?? ''), 'config', profile);
+	const credentials = cliProfileKeys(cliParseOf(texts.credentials ?? ''), 'credentials', profile);
+	return config === undefined && credentials === undefined ? undefined : {...config, ...credentials};
 }
 
 /** What the user should know about the result: a profile the keys will not drive, keys shadowed, odd sections. */

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import {readCliIni} from '../../source/aws-files/cli-reader.js';
 import {parseIniDocument, type IniDocument} from '../../source/aws-files/document.js';
 import {inspectAwsFile, type AwsFileKind} from '../../source/aws-files/file-issues.js';
-import {planRemoveProfile, planSetProfile, type ProfilePlan} from '../../source/aws-files/profile-edits.js';
+import {planRemoveProfile, planSetProfile, ROLE_SETTINGS, type ProfilePlan} from '../../source/aws-files/profile-edits.js';
 import {cliConfigProfileName, cliProfileKeys, profileSections} from '../../source/aws-files/profile-sections.js';
 import {sdkProfiles} from '../../source/aws-files/sdk-profiles.js';
 import {Secret} from '../../source/secret.js';
@@ -24,6 +24,7 @@ export interface SetCase {
 	settings: Record<string, string>;
 	overwrite: boolean;
 	allowUnparseable: boolean;
+	roleSettingsIn?: 'config' | 'credentials';
 }
 
 export interface RemoveCase {
@@ -88,6 +89,32 @@ const removeCase: fc.Arbitrary<RemoveCase> = fc
 		return {...input, profile, kind: 'remove' as const};
 	});
 
+/**
+ * `profile set` of an assume-role profile with its role settings placed in the credentials file (the wizard's
+ * Serverless v3 team stage): role settings, sometimes with region, output or keys, over the same generated files.
+ */
+export const roleSetCase: fc.Arbitrary<SetCase> = fc
+	.record({
+		base: setCase,
+		role: fc.record(
+			{
+				role_arn: settingValue.role_arn,
+				source_profile: settingValue.source_profile,
+				mfa_serial: settingValue.mfa_serial,
+				external_id: fc.constantFrom('team-id', 'a:b=c', '12345'),
+				role_session_name: fc.constantFrom('deploy', 'ci-run'),
+				duration_seconds: fc.constantFrom('900', '3600'),
+			},
+			{requiredKeys: ['role_arn']},
+		),
+		withKeys: fc.integer({min: 0, max: 5}).map((roll) => roll === 0),
+	})
+	.map(({base, role, withKeys}) => {
+		const {role_arn: _arn, source_profile: _source, mfa_serial: _mfa, ...others} = base.settings;
+		const {credentials: _keys, ...rest} = base;
+		return {...rest, ...(withKeys && base.credentials ? {credentials: base.credentials} : {}), settings: {...others, ...role}, roleSettingsIn: 'credentials' as const};
+	});
+
 export const planCase: fc.Arbitrary<PlanCase> = fc.oneof({weight: 4, arbitrary: setCase}, {weight: 1, arbitrary: removeCase});
 
 export function runCase(input: PlanCase): ProfilePlan {
@@ -110,6 +137,7 @@ export function runCase(input: PlanCase): ProfilePlan {
 		settings: input.settings,
 		overwrite: input.overwrite,
 		allowUnparseable: input.allowUnparseable,
+		...(input.roleSettingsIn ? {roleSettingsIn: input.roleSettingsIn} : {}),
 	});
 }
 
@@ -122,11 +150,19 @@ export function intended(input: SetCase, plan: ProfilePlan): {credentials: Recor
 		if (input.credentials.sessionToken !== undefined) credentials['aws_session_token'] = input.credentials.sessionToken;
 		else if (plan.warnings.some((warning) => warning.startsWith('Removed the old aws_session_token'))) credentials['aws_session_token'] = undefined;
 	}
-	for (const key of Object.keys(input.settings)) {
+	const config: Record<string, string | undefined> = {};
+	for (const [key, value] of Object.entries(input.settings)) {
+		if (input.roleSettingsIn === 'credentials' && ROLE_SETTINGS.has(key)) {
+			// A role setting placed in the credentials file leaves the config file.
+			credentials[key] = value;
+			config[key] = undefined;
+			continue;
+		}
 		// A setting the JS SDK could read from the credentials file must have been moved out of it.
 		credentials[key] = undefined;
+		config[key] = value;
 	}
-	return {credentials, config: {...input.settings}};
+	return {credentials, config};
 }
 
 /**

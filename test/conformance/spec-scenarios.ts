@@ -74,6 +74,20 @@ export const SPEC_SDK: Scenario[] = [
 	row('deploy-role', {env: {AWS_PROFILE: 'deploy'}}),
 ];
 
+/**
+ * The role profile the wizard writes for a Serverless v3 team stage: role settings in the credentials file next to
+ * the base profile's keys, only `region` in the config file, and no AWS_SDK_LOAD_CONFIG.
+ */
+const WIZARD_ROLE = 'arn:aws:iam::333333333333:role/deployer';
+export const ROLE_IN_CREDENTIALS = {
+	'.aws/credentials': `[base]\n${keys('SRC4')}\n[deployer-prod]\nrole_arn = ${WIZARD_ROLE}\nsource_profile = base\n`,
+	'.aws/config': '[profile base]\nregion = eu-west-1\n\n[profile deployer-prod]\nregion = eu-west-1\n',
+};
+const ROLE_IN_CREDENTIALS_EXTERNAL_ID = {
+	...ROLE_IN_CREDENTIALS,
+	'.aws/credentials': `[base]\n${keys('SRC4')}\n[deployer-prod]\nrole_arn = ${WIZARD_ROLE}\nsource_profile = base\nexternal_id = team-secret-id\n`,
+};
+
 const ssoLegacy = `[profile sso]\nsso_start_url = https://example.awsapps.com/start\nsso_region = us-east-1\nsso_account_id = 123456789012\nsso_role_name = Admin\n`;
 const ssoSession = `[profile ssosess]\nsso_session = corp\nsso_account_id = 123456789012\nsso_role_name = Admin\n\n[sso-session corp]\nsso_start_url = https://example.awsapps.com/start\nsso_region = us-east-1\n`;
 
@@ -94,6 +108,8 @@ export const SDK_EDGES: Scenario[] = [
 	row('chained-role', {files: {...base, '.aws/config': `[profile r1]\nrole_arn = ${role}\nsource_profile = dev\n[profile r2]\nrole_arn = arn:aws:iam::123456789012:role/second\nsource_profile = r1\n`}, env: {AWS_PROFILE: 'r2'}}),
 	row('web-identity-profile', {files: {...base, token: 'eyJhbGciOiJIUzI1NiJ9.e30.c2ln', '.aws/config': `[profile w]\nweb_identity_token_file = {HOME}/token\nrole_arn = arn:aws:iam::123456789012:role/web\n`}, env: {AWS_PROFILE: 'w'}}),
 	row('credentials-file-profile-prefix', {files: {'.aws/credentials': `[profile dev]\n${keys('DEV2')}`}, env: {AWS_PROFILE: 'dev'}}),
+	row('role-in-credentials-file', {files: ROLE_IN_CREDENTIALS, env: {AWS_PROFILE: 'deployer-prod'}}),
+	row('role-in-credentials-file-external-id', {files: ROLE_IN_CREDENTIALS_EXTERNAL_ID, init: {profile: 'deployer-prod'}}),
 	row('proto-section-wipes-file', {files: {'.aws/credentials': `[default]\n${keys('DEF1')}\n[__proto__]\nx = y\n`}}),
 ];
 
@@ -109,6 +125,10 @@ export const V3_EDGES: Scenario[] = [
 	row('v3-stage-named-default', {env: {AWS_DEFAULT_PROFILE: 'prod'}, options: {stage: 'default'}}),
 	row('v3-token-only-profile', {files: {...base, '.aws/credentials': `${credentials}\n[tok]\naws_session_token = abcdefghijklmnop\n`}, env: {AWS_PROFILE: 'tok'}}),
 	row('v3-asia-env-without-token', {env: {AWS_ACCESS_KEY_ID: keyId('TMP2', 'ASIA'), AWS_SECRET_ACCESS_KEY: secretFor('TMP2')}}),
+	row('v3-role-in-credentials-provider-profile', {files: ROLE_IN_CREDENTIALS, provider: {profile: 'deployer-prod'}, options: {stage: 'prod'}}),
+	row('v3-role-in-credentials-stage-profile', {files: ROLE_IN_CREDENTIALS, env: {AWS_PROD_PROFILE: 'deployer-prod'}, options: {stage: 'prod'}}),
+	row('v3-role-in-credentials-external-id', {files: ROLE_IN_CREDENTIALS_EXTERNAL_ID, options: {stage: 'prod', awsProfile: 'deployer-prod'}}),
+	row('v3-role-in-config-only', {files: {...ROLE_IN_CREDENTIALS, '.aws/config': `[profile deployer-prod]\nrole_arn = ${WIZARD_ROLE}\nsource_profile = base\nregion = eu-west-1\n`, '.aws/credentials': `[base]\n${keys('SRC4')}`}, provider: {profile: 'deployer-prod'}}),
 	row('v3-amazon-keys-fallback', {files: {}, env: {AMAZON_ACCESS_KEY_ID: keyId('AMZ3'), AMAZON_SECRET_ACCESS_KEY: secretFor('AMZ3')}}),
 	row('v3-undefined-keys-fallback', {files: {}, env: {AWS_ACCESS_KEY_ID: 'undefined', AWS_SECRET_ACCESS_KEY: 'undefined'}}),
 ];

@@ -78,11 +78,27 @@ async function fallback() {
 	}
 }
 
+/**
+ * With `resolve`: what a deploy would sign as — the picked credentials resolved (AssumeRole for a role profile, against
+ * the local endpoint) and STS GetCallerIdentity called with them.
+ */
+async function caller(credentials) {
+	try {
+		await credentials.getPromise();
+		const sts = new AWS.STS({region: 'us-east-1', endpoint: scenario.stsEndpoint, credentials, maxRetries: 0});
+		const identity = await sts.getCallerIdentity({}).promise();
+		return {arn: identity.Arn, account: identity.Account};
+	} catch (error) {
+		return {error: {code: error.code, name: error.name, message: error.message}};
+	}
+}
+
 (async () => {
 	let provider;
 	try {
 		provider = new AwsProvider(serverless, scenario.options);
 		const result = provider.getCredentials();
+		if (result.credentials && scenario.resolve) return print({credentials: describe(result.credentials), caller: await caller(result.credentials)});
 		if (result.credentials) return print({credentials: describe(result.credentials)});
 		return print({none: true, fallback: await fallback()});
 	} catch (error) {
