@@ -55,6 +55,8 @@ export function probeCredentials(input: {
 	deadlineMs: number;
 	secrets: Set<string>;
 	providers: Providers;
+	/** Answers the SDK's MFA prompt of a role profile with `mfa_serial`; without it such a role cannot be assumed. */
+	mfaCode?: string;
 }): AwsCredentialIdentity | AwsCredentialIdentityProvider {
 	const {snapshot, winner, settings, secrets} = input;
 	const resolved = winner.credentials;
@@ -77,7 +79,13 @@ export function probeCredentials(input: {
 		requestHandler: settings.clientConfig.requestHandler,
 		...(settings.endpoint.source === 'AWS_ENDPOINT_URL' ? {endpoint: settings.endpoint.url} : {}),
 	};
-	const files = {filepath: snapshot.credentialsFile.path, configFilepath: snapshot.configFile.path, ignoreCache: true};
+	const mfaCode = input.mfaCode;
+	const files = {
+		filepath: snapshot.credentialsFile.path,
+		configFilepath: snapshot.configFile.path,
+		ignoreCache: true,
+		...(mfaCode === undefined ? {} : {mfaCodeProvider: async () => mfaCode}),
+	};
 	const p = input.providers;
 	let provider: AwsCredentialIdentityProvider;
 

@@ -23,6 +23,8 @@ export interface ProbeInput {
 	verdict?: Verdict;
 	/** The user gave up (Ctrl-C): the request is aborted at once and the probe answers `Cancelled`. */
 	signal?: AbortSignal;
+	/** The MFA device's one-time code, for a role profile with `mfa_serial` (the SDK asks for it through a callback). */
+	mfaCode?: string;
 }
 
 class ProbeCancelled extends Error {
@@ -82,7 +84,15 @@ export async function probeIdentity(input: ProbeInput): Promise<ProbeResult> {
 	const work = (async () => {
 		settings = await awsClientConfig({snapshot, region: input.region, deadlineMs, service: 'sts', profile: winner.profile});
 		stopIfLate();
-		const credentials = probeCredentials({snapshot, winner, settings, deadlineMs, secrets, providers: await loadProviders()});
+		const credentials = probeCredentials({
+			snapshot,
+			winner,
+			settings,
+			deadlineMs,
+			secrets,
+			providers: await loadProviders(),
+			...(input.mfaCode === undefined ? {} : {mfaCode: input.mfaCode}),
+		});
 		const {STSClient, GetCallerIdentityCommand} = await import('@aws-sdk/client-sts');
 		stopIfLate();
 		const sts = new STSClient({...settings.clientConfig, credentials});

@@ -228,6 +228,7 @@ async function planProfileIn(request: ProfileRequest, files: ProfileFiles): Prom
 		...(request.credentials ? {credentials: request.credentials} : {}),
 		settings: request.settings,
 		overwrite: request.overwrite,
+		...(request.roleSettingsIn ? {roleSettingsIn: request.roleSettingsIn} : {}),
 	});
 }
 
@@ -324,7 +325,7 @@ async function verifyProfile(effect: Extract<Effect, {type: 'verify-profile'}>, 
 		profile: effect.profile,
 		credentials: {type: 'profile', profile: effect.profile},
 	};
-	const probe = await probeIdentity({snapshot, winner, region: effect.region});
+	const probe = await probeIdentity({snapshot, winner, region: effect.region, ...(effect.mfaCode === undefined ? {} : {mfaCode: effect.mfaCode})});
 	if (probe.status === 'ok') {
 		const {account, arn, userId, principal} = probe.identity;
 		return {type: 'verified', id: effect.id, identity: {account, arn, userId, principal}};
@@ -408,7 +409,11 @@ async function checkStages(stages: readonly string[], mapping: Record<string, st
 				const {primary} = analyse(snapshot);
 				const shadowed = await shadowingProblem(snapshot, primary, mapping[stage]);
 				const verdict = await stageVerdict(snapshot, primary, probeIdentity);
-				return {...base, ...verdict, ...(shadowed && verdict.ok ? {ok: false, problem: shadowed} : {})};
+				if (shadowed && (verdict.ok || verdict.mfa)) {
+					const {mfa: _mfa, ...rest} = verdict;
+					return {...base, ...rest, ok: false, problem: shadowed};
+				}
+				return {...base, ...verdict};
 			} catch (error) {
 				return {...base, ok: false, problem: failureFrom(error).message};
 			}
@@ -436,10 +441,21 @@ async function stageVerdict(
 ): Promise<Omit<StageCheck, 'stage' | 'profile'>> {
 	if (!verdict.winner) return {ok: false, ...(verdict.error ? {winner: verdict.error.message, problem: verdict.error.message} : {problem: 'No credentials found.'})};
 	const winner = verdict.winner.title;
+	if (verdict.winner.kind === 'role' && (await asksForMfa(snapshot, verdict.winner.profile))) {
+		return {winner, ok: false, mfa: true, problem: 'Its role asks for an MFA code each time, so it is not checked again here.'};
+	}
 	const probe = await probeIdentity({snapshot, winner: verdict.winner, region: verdict.region.value, verdict});
 	if (probe.status === 'ok') return {winner, account: probe.identity.account, ok: true};
 	if (probe.status === 'skipped') return {winner, ok: false, problem: probe.reason};
 	return {winner, ok: false, problem: probe.failure.message};
+}
+
+/** The profile's role names an `mfa_serial`: AssumeRole would need a fresh code, which this check cannot ask for. */
+async function asksForMfa(snapshot: Snapshot, profile: string | undefined): Promise<boolean> {
+	if (profile === undefined) return false;
+	const {sdkProfiles} = await import('../aws-files/sdk-profiles.js');
+	const merged = sdkProfiles({credentials: snapshot.credentialsFile.text ?? '', config: snapshot.configFile.text ?? ''}).merged;
+	return Object.hasOwn(merged, profile) && merged[profile]?.['mfa_serial'] !== undefined;
 }
 
 async function copyExports(credentials: AccessKeys, region: string, deps: RunnerDeps): Promise<void> {

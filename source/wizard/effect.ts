@@ -10,9 +10,11 @@ export interface ProfileRequest {
 	profile: string;
 	/** Absent for an assume-role profile, which holds no keys of its own. */
 	credentials?: AccessKeys;
-	/** Config-file settings: `region`, and for a role profile `role_arn`, `source_profile`, `mfa_serial`, `external_id`. */
+	/** `region`, and for a role profile `role_arn`, `source_profile`, `mfa_serial`, `external_id` (config file unless `roleSettingsIn`). */
 	settings: Record<string, string>;
 	overwrite: boolean;
+	/** The role settings go to the credentials file (Serverless v3: see `roleSettingsPlacement`); default config. */
+	roleSettingsIn?: 'credentials';
 }
 
 /**
@@ -53,7 +55,7 @@ export type Effect =
 	| {type: 'write-profile'; id: number; plan: ProfileWritePlan}
 	| {type: 'verify'; id: number; credentials: AccessKeys; region: string}
 	/** STS through a profile as the SDK resolves it (AssumeRole for a role profile): a team stage's account. */
-	| {type: 'verify-profile'; id: number; profile: string; region: string}
+	| {type: 'verify-profile'; id: number; profile: string; region: string; /** The MFA device's one-time code, for a role with mfa_serial. */ mfaCode?: string}
 	| {type: 'plan-stage-mapping'; id: number; request: StageMappingRequest}
 	| {type: 'write-stage-mapping'; id: number; plan: StageMappingWritePlan}
 	| {type: 'doctor'; id: number; stages: string[]; mapping: Record<string, string>}

@@ -4,7 +4,7 @@
  */
 import type {ProfileRequest} from './effect.js';
 import type {WizardContext} from './state.js';
-import {baseProfileOf, roleSettings, stageRegion, teamStage} from './team-stages.js';
+import {baseProfileOf, roleSettings, roleSettingsPlacement, stageRegion, teamStage} from './team-stages.js';
 
 export function profileRequest(context: WizardContext): ProfileRequest | undefined {
 	const target = context.profileTarget;
@@ -18,7 +18,8 @@ export function profileRequest(context: WizardContext): ProfileRequest | undefin
 		const entry = teamStage(context.team, target.stage);
 		const base = entry ? baseProfileOf(entry, context) : undefined;
 		if (!entry || base === undefined) return undefined;
-		return {profile: entry.profile, settings: roleSettings(entry, base, stageRegion(entry, context)), overwrite};
+		const placement = roleSettingsPlacement(context);
+		return {profile: entry.profile, settings: roleSettings(entry, base, stageRegion(entry, context)), overwrite, ...(placement ? {roleSettingsIn: placement} : {})};
 	}
 	if (!context.keys) return undefined;
 	return {profile: context.profileName, credentials: context.keys, settings: {region: context.region}, overwrite};

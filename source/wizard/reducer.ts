@@ -94,10 +94,14 @@ export function step(state: WizardState, event: Event): Transition {
 	}
 }
 
-/** Esc back onto the stages screen (or the team's overview) abandons the detour for one stage's profile. */
+/**
+ * Esc back onto the stages screen, or onto any team screen (the overview, or the mismatch or failure the detour was
+ * started from), abandons the detour for one stage's profile: its history floor would otherwise hide the overview
+ * below it, and the next way back to the overview would add it a second time.
+ */
 function leaveDetour(transition: Transition): Transition {
 	const {screen, context} = transition.state;
-	if (context.forStage === undefined || !isDetourStart(screen)) return transition;
+	if (context.forStage === undefined || !(isDetourStart(screen) || screen.step === 'team')) return transition;
 	return {...transition, state: {...transition.state, context: withoutDetour(context)}};
 }
 
@@ -606,6 +610,16 @@ function teamStep(state: WizardState, screen: ScreenOf<'team'>, event: Event): T
 			const named = {...context, baseProfileName: name, team: {...team, baseProfile: name}};
 			return startTeamStage(state, named, entry, screen.newKeys);
 		}
+		case 'mfa-code': {
+			const entry = entryOf(screen.stage);
+			if (!entry) return unchanged(state);
+			if (event.type === 'edit' && event.field === 'mfaCode') return go(state, {...screen, code: event.value});
+			if (event.type !== 'submit') return unchanged(state);
+			const code = screen.code.trim();
+			if (!/^\d{6}$/.test(code)) return go(state, {...screen, error: 'Type the 6 digits your MFA device shows now.'});
+			// The code leaves with the check: the screen Esc returns to starts empty.
+			return checkTeamStage({...state, screen: {...screen, code: ''}}, context, entry, code);
+		}
 		case 'checking': {
 			const entry = entryOf(screen.stage);
 			if (!entry) return unchanged(state);
@@ -642,12 +656,14 @@ function startTeamStage(state: WizardState, context: WizardContext, entry: Stage
 	return teamKeysDetour(state, context, entry, 'base');
 }
 
-function checkTeamStage(state: WizardState, context: WizardContext, entry: StageAccount): Transition {
+/** STS through the stage's profile; a role with `mfa_serial` first asks for the code its AssumeRole needs. */
+function checkTeamStage(state: WizardState, context: WizardContext, entry: StageAccount, mfaCode?: string): Transition {
+	if (entry.role?.mfaSerial && mfaCode === undefined) return go(state, {step: 'team', phase: 'mfa-code', stage: entry.stage, code: ''}, context);
 	return startEffect(
 		state,
 		context,
 		(id) => ({step: 'team', phase: 'checking', id, stage: entry.stage}),
-		(id) => ({type: 'verify-profile', id, profile: entry.profile, region: stageRegion(entry, context)}),
+		(id) => ({type: 'verify-profile', id, profile: entry.profile, region: stageRegion(entry, context), ...(mfaCode === undefined ? {} : {mfaCode})}),
 	);
 }
 

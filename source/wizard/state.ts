@@ -166,6 +166,8 @@ export interface StageCheck {
 	account?: string;
 	ok: boolean;
 	problem?: string;
+	/** The winner is a role that asks for an MFA code: not checked with STS here (a code is used once). */
+	mfa?: boolean;
 }
 
 export type VerifiedIdentity = Pick<Identity, 'account' | 'arn' | 'userId' | 'principal'>;
@@ -218,6 +220,11 @@ export type Screen =
 	| {step: 'team'; phase: 'overview'}
 	/** A role stage names no `source_profile`: which profile holds the newcomer's own keys. */
 	| {step: 'team'; phase: 'base-profile'; stage: string; newKeys: boolean; error?: string}
+	/**
+	 * The role names an `mfa_serial`: AssumeRole needs the code the MFA device shows now. It is used once, for this
+	 * check, and kept nowhere else (leaving the screen empties it).
+	 */
+	| {step: 'team'; phase: 'mfa-code'; stage: string; code: string; error?: string}
 	/** STS through the stage's profile (AssumeRole for a role profile). */
 	| {step: 'team'; phase: 'checking'; id: number; stage: string}
 	/** The stage's credentials land in another account than the team expects. */
@@ -283,7 +290,7 @@ export interface WizardState {
 }
 
 /** Form fields typed as plain text (secrets come as `Secret`s in `keys-entered`). */
-export type TextField = 'userName' | 'profileName' | 'region' | 'baseProfileName' | 'adminProfileName';
+export type TextField = 'userName' | 'profileName' | 'region' | 'baseProfileName' | 'adminProfileName' | 'mfaCode';
 
 export type Event =
 	// keys the app maps for every screen

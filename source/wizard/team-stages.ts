@@ -45,7 +45,10 @@ export function stageRegion(entry: StageAccount, context: WizardContext): string
 	return entry.region ?? context.defaults.region;
 }
 
-/** `~/.aws/config` settings of a role stage's profile: the SDK assumes the role from the base profile's keys. */
+/**
+ * The settings of a role stage's profile: the SDK assumes the role from the base profile's keys. Where they go is
+ * `roleSettingsPlacement`'s choice; `region` always goes to `~/.aws/config`.
+ */
 export function roleSettings(entry: StageAccount, baseProfile: string, region: string): Record<string, string> {
 	const role = entry.role;
 	if (!role) return {region};
@@ -58,6 +61,26 @@ export function roleSettings(entry: StageAccount, baseProfile: string, region: s
 	};
 }
 
+/**
+ * Where a role stage's role settings are written. Serverless v3 signs with aws-sdk v2, which reads `~/.aws/config` only
+ * with AWS_SDK_LOAD_CONFIG but assumes a role from `~/.aws/credentials` (conformance-checked against serverless@3's
+ * own getCredentials()); the AWS CLI and v4 read it there too. v4 keeps the usual place, the config file.
+ */
+export function roleSettingsPlacement(context: WizardContext): 'credentials' | undefined {
+	return context.defaults.framework === 3 ? 'credentials' : undefined;
+}
+
+/**
+ * The AWS_SDK_LOAD_CONFIG hint for a v3 role stage, only where it is true: its profile was found on disk in
+ * `~/.aws/config` alone, and this run did not write it (it would have gone to the credentials file).
+ */
+export function v3ConfigFileHint(entry: StageAccount, context: WizardContext): string | undefined {
+	if (!entry.role || context.defaults.framework !== 3 || context.writtenProfiles.includes(entry.profile)) return undefined;
+	const found = context.scan?.profiles.find((profile) => profile.name === entry.profile);
+	if (!found || found.files.includes('credentials')) return undefined;
+	return `Profile ${entry.profile} is only in ~/.aws/config, which Serverless v3 reads only with AWS_SDK_LOAD_CONFIG=1: export AWS_SDK_LOAD_CONFIG=1 before deploying (v4 always reads it).`;
+}
+
 /** The mismatch in one sentence: `These credentials belong to 333333333333; the team expects 222222222222 for prod.` */
 export function mismatchText(stage: string, actual: string, expected: string): string {
 	return `These credentials belong to account ${actual}; the team expects ${expected} for ${stage}.`;
@@ -65,9 +88,3 @@ export function mismatchText(stage: string, actual: string, expected: string): s
 
 /** The line serverless.yml needs so that Serverless reads each stage's profile from the team settings. */
 export const PROVIDER_PROFILE_LINE = `provider:\n  profile: ${PROFILE_FROM_TEAM_SETTINGS}`;
-
-/**
- * Serverless v3 signs with aws-sdk v2, which reads `~/.aws/config` (where role profiles live) only when this variable
- * is set (spec/credential-resolution.md §2, S20/S21); v4 always reads it.
- */
-export const V3_CONFIG_FILE_HINT = 'Serverless v3 reads ~/.aws/config only with AWS_SDK_LOAD_CONFIG=1: export AWS_SDK_LOAD_CONFIG=1 before deploying (v4 always reads it).';

@@ -17,10 +17,10 @@ const DEV_ACCOUNT = '111111111111';
 const PROD_ACCOUNT = '222222222222';
 const ROLE_ARN = `arn:aws:iam::${PROD_ACCOUNT}:role/deployer`;
 /**
- * Serverless v4 reads the role profile from ~/.aws/config as is; v3 (aws-sdk v2) needs AWS_SDK_LOAD_CONFIG=1, which
- * the done screen says.
+ * Serverless v4 reads the role profile from ~/.aws/config as is; for v3 (aws-sdk v2 reads ~/.aws/config only with
+ * AWS_SDK_LOAD_CONFIG=1) the wizard writes the role settings to ~/.aws/credentials, which it reads without.
  */
-const serviceFile = (framework: 3 | 4) => [
+const serviceFile = (framework: 3 | 4, prodExtra: string[] = []) => [
 	'# Orders service: deployed by the team',
 	'service: orders',
 	`frameworkVersion: "${framework}"`,
@@ -42,6 +42,7 @@ const serviceFile = (framework: 3 | 4) => [
 	'      region: eu-west-1',
 	`      role_arn: ${ROLE_ARN}`,
 	'      source_profile: orders-dev',
+	...prodExtra,
 	'',
 ].join('\n');
 
@@ -91,11 +92,11 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => moto.stop());
 
-function newcomer(framework: 3 | 4) {
+function newcomer(framework: 3 | 4, prodExtra: string[] = []) {
 	const home = temporaryHome();
 	const service = path.join(home.home, 'orders');
 	mkdirSync(service);
-	writeFileSync(path.join(service, 'serverless.yml'), serviceFile(framework));
+	writeFileSync(path.join(service, 'serverless.yml'), serviceFile(framework, prodExtra));
 	// Nothing in the environment but the endpoint: an empty HOME, no keys, no profile.
 	const env = {AWS_ENDPOINT_URL: moto.endpoint, SLS_CREDS_WIZARD_TEST: '1'};
 	return {home, service, run: spawnCli([], {home: home.home, cwd: service, env})};
@@ -154,6 +155,65 @@ test('a newcomer from an empty HOME: dev (keys pasted) and prod (role from dev) 
 	// Team mode writes no stage mapping: the block already drives provider.profile.
 	expect(readFileSync(path.join(service, 'serverless.yml'), 'utf8')).toBe(serviceFile(4));
 	expect(run.raw()).not.toContain(alice.secret);
+	home.remove();
+}, 120_000);
+
+test('Serverless v3: the role profile goes to ~/.aws/credentials, and prod is verified in its account without AWS_SDK_LOAD_CONFIG', async () => {
+	const {home, run} = newcomer(3);
+	await step(run, `Set up this team's stages (dev → ${DEV_ACCOUNT}, prod → ${PROD_ACCOUNT})`, KEYS.enter);
+	await step(run, 'Next: dev: get keys for profile orders-dev', KEYS.enter);
+	await pasteKeys(run, alice);
+	await step(run, 'Profile name: orders-dev', KEYS.enter);
+	await step(run, 'Write these changes? [Y/n]', KEYS.enter);
+	await step(run, `Account: ${DEV_ACCOUNT}`, KEYS.enter);
+	await step(run, 'Next: prod: write role profile orders-prod (from orders-dev)', KEYS.enter);
+	const review = await run.waitFor('Role profile orders-prod for stage prod', 30_000);
+	expect(review).toContain(`role_arn = ${ROLE_ARN}`);
+	await step(run, 'Write these changes? [Y/n]', KEYS.enter);
+	await run.waitFor(`✔ prod → orders-prod, account ${PROD_ACCOUNT}`, 30_000);
+	await step(run, 'Every stage is done', KEYS.enter);
+	// The doctor's Serverless v3 model reads the profile as a deploy would, and STS assumes the role.
+	const done = await run.waitFor(/✔ prod → orders-prod: account 222222222222/, 30_000);
+	expect(done).toContain(`✔ dev → orders-dev: account ${DEV_ACCOUNT}, as the team expects`);
+	expect(done).not.toContain('AWS_SDK_LOAD_CONFIG');
+	await run.press(KEYS.enter);
+	expect((await run.exited(20_000)).exitCode).toBe(0);
+
+	const aws = path.join(home.home, '.aws');
+	expect(readFileSync(path.join(aws, 'credentials'), 'utf8')).toBe(
+		[`[orders-dev]`, `aws_access_key_id = ${alice.id}`, `aws_secret_access_key = ${alice.secret}`, '', '[orders-prod]', `role_arn = ${ROLE_ARN}`, 'source_profile = orders-dev', ''].join('\n'),
+	);
+	expect(readFileSync(path.join(aws, 'config'), 'utf8')).toBe(['[profile orders-dev]', 'region = eu-west-1', '', '[profile orders-prod]', 'region = eu-west-1', ''].join('\n'));
+	for (const file of ['credentials', 'config']) expect(statSync(path.join(aws, file)).mode & 0o777).toBe(0o600);
+	expect(run.raw()).not.toContain(alice.secret);
+	home.remove();
+}, 120_000);
+
+test('a role with mfa_serial: the wizard asks for the code once and assumes the role with it (moto accepts any code)', async () => {
+	const mfaSerial = `arn:aws:iam::${DEV_ACCOUNT}:mfa/alice`;
+	const {home, run} = newcomer(3, [`      mfa_serial: ${mfaSerial}`]);
+	await step(run, "Set up this team's stages", KEYS.enter);
+	await step(run, 'Next: dev: get keys for profile orders-dev', KEYS.enter);
+	await pasteKeys(run, alice);
+	await step(run, 'Profile name: orders-dev', KEYS.enter);
+	await step(run, 'Write these changes? [Y/n]', KEYS.enter);
+	await step(run, `Account: ${DEV_ACCOUNT}`, KEYS.enter);
+	await step(run, 'Next: prod: write role profile orders-prod (from orders-dev)', KEYS.enter);
+	await run.waitFor('Role profile orders-prod for stage prod', 30_000);
+	await step(run, 'Write these changes? [Y/n]', KEYS.enter);
+	await step(run, 'MFA code:', '12345');
+	await step(run, 'MFA code: 12345', KEYS.enter);
+	await step(run, 'Type the 6 digits', '6');
+	await step(run, 'MFA code: 123456', KEYS.enter);
+	await run.waitFor(`✔ prod → orders-prod, account ${PROD_ACCOUNT}`, 30_000);
+	await step(run, 'Every stage is done', KEYS.enter);
+	const done = await run.waitFor('checked with your MFA code', 30_000);
+	expect(done).toContain(`✔ prod → orders-prod: account ${PROD_ACCOUNT}, as the team expects (checked with your MFA code)`);
+	await run.press(KEYS.enter);
+	expect((await run.exited(20_000)).exitCode).toBe(0);
+	const credentials = readFileSync(path.join(home.home, '.aws', 'credentials'), 'utf8');
+	expect(credentials).toContain(`[orders-prod]\nrole_arn = ${ROLE_ARN}\nsource_profile = orders-dev\nmfa_serial = ${mfaSerial}\n`);
+	expect(credentials + readFileSync(path.join(home.home, '.aws', 'config'), 'utf8')).not.toContain('123456');
 	home.remove();
 }, 120_000);
 

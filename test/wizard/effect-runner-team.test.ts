@@ -99,3 +99,37 @@ test('STS through a profile: static keys in their account, a role profile in the
 	expect(missing).toMatchObject({type: 'verify-failed', id: 5, timedOut: false, failure: {message: expect.stringContaining('nobody')}});
 	expect(JSON.stringify([own, assumed, missing])).not.toContain(alice.secret);
 }, 60_000);
+
+test('a Serverless v3 role profile: role settings in ~/.aws/credentials, region in ~/.aws/config, assumed through STS', async () => {
+	const runner = deps();
+	await write(base(), runner);
+	const diff = await write({...role, roleSettingsIn: 'credentials'}, runner);
+	expect(diff.join('\n')).toContain(`+role_arn = ${ROLE_ARN}`);
+	const credentials = readFileSync(path.join(home, '.aws', 'credentials'), 'utf8');
+	expect(credentials).toContain(`\n[acme-prod]\nrole_arn = ${ROLE_ARN}\nsource_profile = acme-base\n`);
+	expect(readFileSync(path.join(home, '.aws', 'config'), 'utf8')).toBe('[profile acme-base]\nregion = eu-west-1\n\n[profile acme-prod]\nregion = eu-west-1\n');
+	expect(statSync(path.join(home, '.aws', 'credentials')).mode & 0o777).toBe(0o600);
+	expect(diff.join('\n')).not.toContain(alice.secret);
+	const assumed = await runEffect({type: 'verify-profile', id: 3, profile: 'acme-prod', region: 'eu-west-1'}, runner);
+	expect(assumed).toMatchObject({type: 'verified', identity: {account: '333333333333', principal: 'assumed-role'}});
+}, 60_000);
+
+test('a role with mfa_serial: assumed with the code the user typed (moto accepts any), and fails without one', async () => {
+	const runner = deps();
+	await write(base(), runner);
+	const mfaSerial = `arn:aws:iam::${DEV_ACCOUNT}:mfa/alice`;
+	await write({...role, settings: {...role.settings, mfa_serial: mfaSerial}, roleSettingsIn: 'credentials'}, runner);
+	const withCode = await runEffect({type: 'verify-profile', id: 3, profile: 'acme-prod', region: 'eu-west-1', mfaCode: '123456'}, runner);
+	expect(withCode).toMatchObject({type: 'verified', id: 3, identity: {account: '333333333333', principal: 'assumed-role'}});
+	const without = await runEffect({type: 'verify-profile', id: 4, profile: 'acme-prod', region: 'eu-west-1'}, runner);
+	expect(without).toMatchObject({type: 'verify-failed', id: 4, failure: {message: expect.stringMatching(/mfa/i)}});
+	expect(JSON.stringify([withCode, without])).not.toContain(alice.secret);
+}, 60_000);
+
+test('the last check does not assume an MFA role again: it says so instead of failing on the missing code', async () => {
+	const runner = deps();
+	await write(base(), runner);
+	await write({...role, settings: {...role.settings, mfa_serial: `arn:aws:iam::${DEV_ACCOUNT}:mfa/alice`}, roleSettingsIn: 'credentials'}, runner);
+	const done = await runEffect({type: 'doctor', id: 5, stages: ['prod'], mapping: {prod: 'acme-prod'}}, {...runner, env: {...runner.env, AWS_PROFILE: 'acme-prod'}});
+	expect(done).toMatchObject({type: 'doctor-done', checks: [{stage: 'prod', profile: 'acme-prod', ok: false, mfa: true, problem: expect.stringContaining('MFA code')}]});
+}, 60_000);

@@ -298,8 +298,9 @@ describe('wizard reducer properties', () => {
 						} else {
 							expect(after.screen).toEqual(previous);
 							expect(after.history).toEqual(before.history.slice(0, -1));
-							// Esc back onto the stages screen from a stage's detour ends the detour; otherwise nothing gathered changes.
-							const leftDetour = before.context.forStage !== undefined && DETOUR_STARTS.includes(where(previous));
+							// Esc back onto the stages screen or a team screen from a stage's detour ends the detour; otherwise nothing
+							// gathered changes.
+							const leftDetour = before.context.forStage !== undefined && (DETOUR_STARTS.includes(where(previous)) || previous.step === 'team');
 							if (leftDetour) {
 								expect(after.context).toEqual({...before.context, forStage: undefined, historyFloor: 0, teamTarget: undefined, profileTarget: undefined});
 							}

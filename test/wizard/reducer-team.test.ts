@@ -284,9 +284,34 @@ describe('the newcomer flow', () => {
 		expect(result.effects.at(-1)).toEqual([
 			expect.objectContaining({
 				type: 'plan-profile',
-				request: {profile: 'orders-prod', settings: {...ROLE_SETTINGS, mfa_serial: 'arn:aws:iam::111111111111:mfa/alice', external_id: 'acme-deploy'}, overwrite: false},
+				request: {
+					profile: 'orders-prod',
+					settings: {...ROLE_SETTINGS, mfa_serial: 'arn:aws:iam::111111111111:mfa/alice', external_id: 'acme-deploy'},
+					overwrite: false,
+					roleSettingsIn: 'credentials',
+				},
 			}),
 		]);
+	});
+
+	// Serverless v3's aws-sdk v2 reads ~/.aws/config only with AWS_SDK_LOAD_CONFIG, but a role in ~/.aws/credentials always.
+	test.each([
+		{framework: 3 as const, file: 'credentials', request: {profile: 'orders-prod', settings: ROLE_SETTINGS, overwrite: false, roleSettingsIn: 'credentials'}},
+		{framework: 4 as const, file: 'config', request: {profile: 'orders-prod', settings: ROLE_SETTINGS, overwrite: false}},
+	])('v$framework: the role profile is planned with the role settings in the $file file', ({framework, request}) => {
+		const existing = '[orders-dev]\naws_access_key_id = AKIAEXISTINGKEY00000\naws_secret_access_key = s\n';
+		const result = run([...toTeam({framework, credentials: existing}), {type: 'submit'}, reply({type: 'verified', identity: identityIn(DEV_ACCOUNT)}), {type: 'submit'}]);
+		expect(result.effects.at(-1)).toEqual([{type: 'plan-profile', id: expect.any(Number), request}]);
+		// The write carries the same placement as the plan the user saw.
+		const confirmed = run([
+			...toTeam({framework, credentials: existing}),
+			{type: 'submit'},
+			reply({type: 'verified', identity: identityIn(DEV_ACCOUNT)}),
+			{type: 'submit'},
+			reply({type: 'profile-planned', diff: ['+role_arn = …'], warnings: []}),
+			{type: 'confirm'},
+		]);
+		expect(confirmed.effects.at(-1)).toEqual([{type: 'write-profile', id: expect.any(Number), plan: {...request, shownDiff: ['+role_arn = …']}}]);
 	});
 
 	test('the whole newcomer flow writes exactly two profiles, each after a confirm', () => {
@@ -334,4 +359,76 @@ test('the admin keys travel as Secrets: no serialised state or effect holds them
 	expect(JSON.stringify(result.state)).not.toContain(ADMIN_KEY);
 	const write = result.effects.at(-1)?.[0];
 	expect(write?.type === 'write-profile' && write.plan.credentials?.accessKeyId.equals(keys(ADMIN_KEY).accessKeyId)).toBe(true);
+});
+
+describe('a role with mfa_serial: the code its AssumeRole needs', () => {
+	const MFA = 'arn:aws:iam::111111111111:mfa/alice';
+	const prodMfa = {...teamProd, role: {...teamProd.role!, mfaSerial: MFA}};
+	const existingDev = '[orders-dev]\naws_access_key_id = AKIAEXISTINGKEY00000\naws_secret_access_key = s\n';
+	/** dev exists (checked), prod's role profile planned and written: the check of prod comes next. */
+	const toWritten: Input[] = [
+		...toTeam({stages: [teamDev, prodMfa], credentials: existingDev}),
+		{type: 'submit'},
+		reply({type: 'verified', identity: identityIn(DEV_ACCOUNT)}),
+		{type: 'submit'},
+		reply({type: 'profile-planned', diff: ['+role_arn = …'], warnings: []}),
+		{type: 'confirm'},
+		written,
+	];
+	const typed = (code: string): Input[] => [...toWritten, {type: 'edit', field: 'mfaCode', value: code}, {type: 'submit'}];
+
+	const rows: Row[] = [
+		{name: 'the role profile is written → the code is asked before STS', inputs: toWritten, screen: {step: 'team', phase: 'mfa-code', stage: 'prod', code: ''}, effects: []},
+		{name: 'typing shows the code in the field', inputs: [...toWritten, {type: 'edit', field: 'mfaCode', value: '12'}], screen: {phase: 'mfa-code', code: '12'}, effects: []},
+		{name: 'fewer than 6 digits → asked again', inputs: typed('12345'), screen: {phase: 'mfa-code', code: '12345', error: expect.stringContaining('6 digits')}, effects: []},
+		{name: 'letters → asked again', inputs: typed('12a456'), screen: {phase: 'mfa-code', error: expect.stringContaining('6 digits')}, effects: []},
+		{
+			name: '6 digits → STS through the profile, with the code for its AssumeRole',
+			inputs: typed(' 123456 '),
+			screen: {step: 'team', phase: 'checking', stage: 'prod'},
+			effects: [{type: 'verify-profile', profile: 'orders-prod', region: 'eu-west-1', mfaCode: '123456'}],
+		},
+		{name: 'verified in the account → the overview, prod done', inputs: [...typed('123456'), reply({type: 'verified', identity: identityIn(PROD_ACCOUNT)})], screen: {step: 'team', phase: 'overview'}, context: {team: {results: {prod: {status: 'verified'}}}}},
+		{name: 'a rejected code → failed', inputs: [...typed('123456'), reply({type: 'verify-failed', failure: {code: 'AccessDenied', message: 'MultiFactorAuthentication failed'}, timedOut: false})], screen: {step: 'team', phase: 'failed', stage: 'prod'}},
+		{
+			name: 'try again → a fresh code is asked (a code is used once)',
+			inputs: [...typed('123456'), reply({type: 'verify-failed', failure: {code: 'AccessDenied', message: 'MultiFactorAuthentication failed'}, timedOut: false}), {type: 'retry'}],
+			screen: {step: 'team', phase: 'mfa-code', stage: 'prod', code: ''},
+			effects: [],
+		},
+		{name: 'Esc on the code → the overview', inputs: [...toWritten, {type: 'back'}], screen: {step: 'team', phase: 'overview'}},
+		{
+			name: 'an MFA role profile that exists → the code, then the check',
+			inputs: [...toTeam({stages: [prodMfa], credentials: existingDev, config: `[profile orders-prod]\nrole_arn = ${prodMfa.role.arn}\nsource_profile = orders-dev\nmfa_serial = ${MFA}\n`}), {type: 'submit'}],
+			screen: {step: 'team', phase: 'mfa-code', stage: 'prod'},
+			effects: [],
+		},
+	];
+	test.each(rows.map((row) => [row.name, row] as const))('%s', (_name, row) => check(row));
+
+	test('the code stays in no screen Esc can return to', () => {
+		const result = run([...typed('123456'), reply({type: 'verify-failed', failure: {message: 'MultiFactorAuthentication failed'}, timedOut: false})]);
+		expect(JSON.stringify(result.state.history)).not.toContain('123456');
+		expect(JSON.stringify(result.state.context)).not.toContain('123456');
+	});
+
+	test('a role without mfa_serial is checked at once, with no code', () => {
+		const result = run([...toTeam({credentials: existingDev}), {type: 'submit'}, reply({type: 'verified', identity: identityIn(DEV_ACCOUNT)}), {type: 'submit'}, reply({type: 'profile-planned', diff: ['+x'], warnings: []}), {type: 'confirm'}, written]);
+		expect(result.state.screen).toMatchObject({step: 'team', phase: 'checking'});
+		expect(result.effects.at(-1)).toEqual([{type: 'verify-profile', id: expect.any(Number), profile: 'orders-prod', region: 'eu-west-1'}]);
+	});
+});
+
+test('Esc out of the keys detour onto a mismatch, then skip: the overview is in the history once (found by the history property)', () => {
+	const result = run([
+		...toTeam({credentials: '[orders-dev]\naws_access_key_id = AKIAEXISTINGKEY00000\naws_secret_access_key = s\n'}),
+		{type: 'submit'},
+		reply({type: 'verified', identity: identityIn(OTHER_ACCOUNT)}),
+		{type: 'other-keys'},
+		{type: 'back'},
+		{type: 'skip'},
+	]);
+	expect(result.state.screen).toMatchObject({step: 'team', phase: 'overview'});
+	expect(result.state.history.map((screen) => `${screen.step}/${screen.phase}`)).toEqual(['scan/summary']);
+	expect(result.state.context).toMatchObject({historyFloor: 0, teamTarget: undefined, forStage: undefined});
 });

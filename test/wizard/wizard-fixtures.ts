@@ -144,6 +144,10 @@ export interface TeamProject {
 	stages?: StageAccount[];
 	/** Credentials file text (profiles that exist before the wizard runs). */
 	credentials?: string;
+	/** Config file text (likewise). */
+	config?: string;
+	/** The service's Serverless Framework major (default 3). */
+	framework?: 3 | 4;
 	providerProfileFromBlock?: boolean;
 	/** Admin keys in the environment (path a finds them). */
 	adminInEnv?: boolean;
@@ -154,6 +158,8 @@ export function teamSnapshot(project: TeamProject = {}) {
 	return makeSnapshot({
 		...(project.adminInEnv ? {env: {AWS_ACCESS_KEY_ID: ADMIN_KEY, AWS_SECRET_ACCESS_KEY: ADMIN_SECRET}} : {}),
 		...(project.credentials === undefined ? {} : {credentials: project.credentials}),
+		...(project.config === undefined ? {} : {config: project.config}),
+		...(project.framework === undefined ? {} : {framework: project.framework}),
 		service: serviceFile({
 			region: {...resolved('eu-west-1'), source: 'provider.region'},
 			knownStages: stages.map((entry) => entry.stage),

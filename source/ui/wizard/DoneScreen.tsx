@@ -1,6 +1,5 @@
-import type {FrameworkMajor} from '../../gather/snapshot.js';
-import type {StageCheck, TeamRun} from '../../wizard/state.js';
-import {mismatchText, PROVIDER_PROFILE_LINE, V3_CONFIG_FILE_HINT} from '../../wizard/team-stages.js';
+import type {StageCheck, TeamRun, WizardContext} from '../../wizard/state.js';
+import {mismatchText, PROVIDER_PROFILE_LINE, v3ConfigFileHint} from '../../wizard/team-stages.js';
 import {deployCommand, invokeLocalCaveat} from '../../wizard/texts.js';
 import {Busy, failureLines} from './Busy.js';
 import {line, Lines, useScroll, type Line} from './Lines.js';
@@ -12,7 +11,7 @@ import {useKeys} from './use-keys.js';
  * The newcomer flow's end: each team stage ✔ when the credentials a deploy would use land in the account the team
  * expects, ✖ with the reason otherwise; and the line serverless.yml lacks when it does not read the team settings.
  */
-export function teamDoneLines(team: TeamRun, checks: StageCheck[], framework: FrameworkMajor): Line[] {
+export function teamDoneLines(team: TeamRun, checks: StageCheck[], context: WizardContext): Line[] {
 	const lines: Line[] = [];
 	for (const entry of team.stages) {
 		const check = checks.find(candidate => candidate.stage === entry.stage);
@@ -21,12 +20,18 @@ export function teamDoneLines(team: TeamRun, checks: StageCheck[], framework: Fr
 			lines.push(line(`✔ ${entry.stage} → ${entry.profile}: account ${entry.account}, as the team expects`, 'ok'));
 			continue;
 		}
+		// An MFA role is not checked twice: the check with the code typed in this run stands, if the deploy uses it.
+		const result = team.results[entry.stage];
+		if (check?.mfa && result?.status === 'verified' && result.account === entry.account) {
+			lines.push(line(`✔ ${entry.stage} → ${entry.profile}: account ${entry.account}, as the team expects (checked with your MFA code)`, 'ok'));
+			continue;
+		}
 		lines.push(line(`✖ ${entry.stage} → ${entry.profile}: ${check?.winner ?? 'no credentials'}`, 'fail'));
 		if (check?.ok && check.account) lines.push(line(`   ${mismatchText(entry.stage, check.account, entry.account)}`));
 		else if (check?.problem && check.problem !== check.winner) lines.push(line(`   ${check.problem}`));
 		if (team.results[entry.stage]?.status === 'skipped') lines.push(line('   Skipped in this run: run sls-creds-wizard again to set it up.', 'muted'));
-		// Serverless v3 (aws-sdk v2) reads ~/.aws/config only with this variable: a role profile lives there.
-		if (entry.role && framework === 3) lines.push(line(`   ${V3_CONFIG_FILE_HINT}`, 'warn'));
+		const hint = v3ConfigFileHint(entry, context);
+		if (hint) lines.push(line(`   ${hint}`, 'warn'));
 	}
 	if (!team.providerProfileFromBlock) {
 		lines.push(line(''), line('Serverless reads provider.profile, not these settings. Add to serverless.yml:', 'warn'));
@@ -39,7 +44,7 @@ export function DoneScreen({screen, context, dispatch}: ScreenProps<'done'>) {
 	const summary = screen.phase === 'summary';
 	const lines: Line[] = [];
 	if (screen.phase === 'summary' && context.team) {
-		lines.push(...failureLines(screen.failure), ...teamDoneLines(context.team, screen.checks, context.defaults.framework));
+		lines.push(...failureLines(screen.failure), ...teamDoneLines(context.team, screen.checks, context));
 		lines.push(line(''), line('Deploy with:', 'heading'), ...context.team.stages.map(entry => line(`  $ ${deployCommand(entry.stage)}`, 'accent')));
 	} else if (screen.phase === 'summary') {
 		lines.push(...failureLines(screen.failure));

@@ -40,6 +40,8 @@ export function TeamScreen(props: ScreenProps<'team'>) {
 			return <Overview {...props} team={team} />;
 		case 'base-profile':
 			return <BaseProfile {...props} stage={screen.stage} error={screen.error} />;
+		case 'mfa-code':
+			return <MfaCode {...props} stage={screen.stage} code={screen.code} error={screen.error} />;
 		case 'checking': {
 			const entry = teamStage(team, screen.stage);
 			return (
@@ -102,6 +104,29 @@ function BaseProfile({context, dispatch, stage, error}: ScreenProps<'team'> & {s
 			<Text>
 				Stage {stage} deploys through the role {entry?.role?.arn ?? ''}. The role is assumed with your own keys, kept in a profile of their own
 				(the team settings name none).
+			</Text>
+			{error ? <Text color={theme.fail}>✖ {error}</Text> : null}
+		</ScreenBody>
+	);
+}
+
+/** The role names an MFA device: its current code, typed once for this AssumeRole (not saved anywhere). */
+function MfaCode({context, dispatch, stage, code, error}: ScreenProps<'team'> & {stage: string; code: string; error?: string}) {
+	const theme = useTheme();
+	const entry = teamStage(context.team, stage);
+	return (
+		<ScreenBody
+			hints={[['Enter', 'check with AWS'], BACK_HINT, QUIT_HINT]}
+			controls={
+				<Box>
+					<Text color={theme.accent}>MFA code: </Text>
+					<TextInput value={code} onChange={value => dispatch({type: 'edit', field: 'mfaCode', value})} onSubmit={() => dispatch({type: 'submit'})} />
+				</Box>
+			}
+		>
+			<Text>
+				Stage {stage}'s role {entry?.role?.arn ?? ''} asks for MFA ({entry?.role?.mfaSerial ?? ''}). Type the 6-digit code your device shows now: it is
+				used once, to check the role, and not saved.
 			</Text>
 			{error ? <Text color={theme.fail}>✖ {error}</Text> : null}
 		</ScreenBody>

@@ -58,5 +58,5 @@ const ALL_PHASES = [
 	'stages/pick', 'stages/planning', 'stages/review', 'stages/writing', 'stages/snippet',
 	'done/checking', 'done/summary', 'exit/leaving',
 	'keys-path/save-admin',
-	'team/overview', 'team/base-profile', 'team/checking', 'team/mismatch', 'team/failed',
+	'team/overview', 'team/base-profile', 'team/mfa-code', 'team/checking', 'team/mismatch', 'team/failed',
 ];

@@ -132,6 +132,18 @@ export const NEW_SCREENS: Array<[name: string, inputs: Input[]]> = [
 	['team-overview-dev-done', toDevDone],
 	['team-profile-review-role', toProdRoleReview],
 	['team-checking', toProdChecking],
+	[
+		'team-mfa-code',
+		[
+			...toTeam({stages: [{...teamProd, role: {...teamProd.role!, mfaSerial: `arn:aws:iam::${DEV_ACCOUNT}:mfa/alice`}}], credentials: '[orders-dev]\naws_access_key_id = AKIAEXISTINGKEY00000\naws_secret_access_key = s\n'}),
+			{type: 'submit'},
+			reply({type: 'profile-planned', diff: ['+role_arn = …'], warnings: []}),
+			{type: 'confirm'},
+			reply({type: 'profile-written', files: [], backups: [], warnings: []}),
+			{type: 'edit', field: 'mfaCode', value: '12345'},
+			{type: 'submit'},
+		],
+	],
 	['team-mismatch', [...toProdChecking, reply({type: 'verified', identity: identityIn(OTHER_ACCOUNT, `arn:aws:sts::${OTHER_ACCOUNT}:assumed-role/deployer/s`)})]],
 	['team-failed', [...toProdChecking, reply({type: 'verify-failed', failure: {code: 'AccessDenied', message: 'User is not authorized to perform: sts:AssumeRole', fix: 'Ask an admin to let you assume the role.'}, timedOut: false})]],
 	['team-base-profile', [...toTeam({stages: [{...teamProd, role: {arn: teamProd.role!.arn}}, teamDev]}), {type: 'submit'}]],
@@ -158,6 +170,52 @@ export const NEW_SCREENS: Array<[name: string, inputs: Input[]]> = [
 				checks: [
 					{stage: 'dev', profile: 'orders-dev', winner: 'provider.profile "orders-dev"', account: DEV_ACCOUNT, ok: true},
 					{stage: 'prod', profile: 'orders-prod', winner: 'AWS profile "orders-prod" doesn\'t seem to be configured', ok: false, problem: 'AWS profile "orders-prod" doesn\'t seem to be configured'},
+				],
+			}),
+		],
+	],
+	[
+		// The role profile was on disk before, in ~/.aws/config only: v3 still needs AWS_SDK_LOAD_CONFIG for it.
+		'team-done-summary-v3-role-in-config',
+		[
+			...toTeam({
+				credentials: '[orders-dev]\naws_access_key_id = AKIAEXISTINGKEY00000\naws_secret_access_key = s\n',
+				config: `[profile orders-prod]\nrole_arn = arn:aws:iam::${PROD_ACCOUNT}:role/deployer\nsource_profile = orders-dev\n`,
+			}),
+			{type: 'submit'},
+			reply({type: 'verified', identity: identityIn(DEV_ACCOUNT)}),
+			{type: 'submit'},
+			reply({type: 'verified', identity: identityIn(PROD_ACCOUNT, `arn:aws:sts::${PROD_ACCOUNT}:assumed-role/deployer/s`)}),
+			{type: 'submit'},
+			reply({
+				type: 'doctor-done',
+				checks: [
+					{stage: 'dev', profile: 'orders-dev', winner: 'provider.profile "orders-dev"', account: DEV_ACCOUNT, ok: true},
+					{stage: 'prod', profile: 'orders-prod', winner: 'AWS profile "orders-prod" doesn\'t seem to be configured', ok: false, problem: 'AWS profile "orders-prod" doesn\'t seem to be configured'},
+				],
+			}),
+		],
+	],
+	[
+		// prod's role asks for MFA: verified with the code in this run, not assumed again by the last check.
+		'team-done-summary-mfa-role',
+		[
+			...toTeam({stages: [teamDev, {...teamProd, role: {...teamProd.role!, mfaSerial: `arn:aws:iam::${DEV_ACCOUNT}:mfa/alice`}}], credentials: '[orders-dev]\naws_access_key_id = AKIAEXISTINGKEY00000\naws_secret_access_key = s\n'}),
+			{type: 'submit'},
+			reply({type: 'verified', identity: identityIn(DEV_ACCOUNT)}),
+			{type: 'submit'},
+			reply({type: 'profile-planned', diff: ['+role_arn = …'], warnings: []}),
+			{type: 'confirm'},
+			reply({type: 'profile-written', files: [], backups: [], warnings: []}),
+			{type: 'edit', field: 'mfaCode', value: '123456'},
+			{type: 'submit'},
+			reply({type: 'verified', identity: identityIn(PROD_ACCOUNT, `arn:aws:sts::${PROD_ACCOUNT}:assumed-role/deployer/s`)}),
+			{type: 'submit'},
+			reply({
+				type: 'doctor-done',
+				checks: [
+					{stage: 'dev', profile: 'orders-dev', winner: 'provider.profile "orders-dev"', account: DEV_ACCOUNT, ok: true},
+					{stage: 'prod', profile: 'orders-prod', winner: 'provider.profile "orders-prod"', ok: false, mfa: true, problem: 'Its role asks for an MFA code each time, so it is not checked again here.'},
 				],
 			}),
 		],
