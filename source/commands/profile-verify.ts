@@ -5,6 +5,7 @@
  */
 import {explainError} from '../aws/error-catalogue.js';
 import {probeIdentity} from '../aws/probe-identity.js';
+import {profileWinner} from '../credentials/profile-winner.js';
 import type {Winner} from '../credentials/verdict.js';
 import {gather} from '../gather/gather.js';
 import type {Snapshot} from '../gather/snapshot.js';
@@ -57,14 +58,7 @@ export async function verifyProfile(input: {
 	snapshot?: Snapshot;
 }): Promise<VerifyOutcome> {
 	const snapshot = input.snapshot ?? (await gather({cwd: input.cwd, options: {}, processEnv: input.env}));
-	const winner: Winner = {
-		source: 'ini-profile',
-		title: `profile "${input.profile}"`,
-		kind: 'unknown',
-		profile: input.profile,
-		credentials: {type: 'profile', profile: input.profile},
-	};
-	return verifyWinner(snapshot, winner, input);
+	return verifyWinner(snapshot, profileWinner(input.profile), input);
 }
 
 async function verifyWinner(snapshot: Snapshot, winner: Winner, input: {region?: string; timeoutSeconds: number}): Promise<VerifyOutcome> {

@@ -316,16 +316,19 @@ async function verify(effect: Extract<Effect, {type: 'verify'}>, deps: RunnerDep
  * profile is assumed from its source profile's keys), never from the scan's copy of the files.
  */
 async function verifyProfile(effect: Extract<Effect, {type: 'verify-profile'}>, deps: RunnerDeps): Promise<Event> {
-	const [{probeIdentity}, {explainError}] = await Promise.all([import('../aws/probe-identity.js'), import('../aws/error-catalogue.js')]);
+	const [{probeIdentity}, {explainError}, {profileWinner}] = await Promise.all([
+		import('../aws/probe-identity.js'),
+		import('../aws/error-catalogue.js'),
+		import('../credentials/profile-winner.js'),
+	]);
 	const snapshot = await gatherFor(deps);
-	const winner: Winner = {
-		source: 'ini-profile',
-		title: `profile "${effect.profile}"`,
-		kind: 'unknown',
-		profile: effect.profile,
-		credentials: {type: 'profile', profile: effect.profile},
-	};
-	const probe = await probeIdentity({snapshot, winner, region: effect.region, ...(effect.mfaCode === undefined ? {} : {mfaCode: effect.mfaCode})});
+	const probe = await probeIdentity({
+		snapshot,
+		winner: profileWinner(effect.profile),
+		region: effect.region,
+		...(effect.mfaCode === undefined ? {} : {mfaCode: effect.mfaCode}),
+		...(deps.signal ? {signal: deps.signal} : {}),
+	});
 	if (probe.status === 'ok') {
 		const {account, arn, userId, principal} = probe.identity;
 		return {type: 'verified', id: effect.id, identity: {account, arn, userId, principal}};
