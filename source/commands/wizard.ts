@@ -28,6 +28,10 @@ export async function runWizard(io: CommandIo): Promise<number> {
 		stderr: io.stderr,
 		describeCrash: io.describeCrash,
 	});
+	if (result.closing) {
+		const [{closingText}, {wantsColour}] = await Promise.all([import('../wizard/done-summary.js'), import('./plain-output.js')]);
+		io.stdout.write(closingText(result.closing, {color: wantsColour(io)}));
+	}
 	if (result.next === 'doctor') {
 		const {runDoctor} = await import('./doctor.js');
 		return runDoctor({timeoutSeconds: 10, offline: false, json: false, plain: false, useLocalCredentials: false}, io);

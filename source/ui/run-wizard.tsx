@@ -1,6 +1,8 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
 import {render, useApp} from 'ink';
+import {doneSummary} from '../wizard/done-summary.js';
 import {startWizard, step} from '../wizard/reducer.js';
+import type {Line} from '../wizard/screen-line.js';
 import type {Effect} from '../wizard/effect.js';
 import type {Shell} from '../wizard/shell-exports.js';
 import type {Event} from '../wizard/state.js';
@@ -19,6 +21,8 @@ export interface WizardRunResult {
 	code: 0 | 1 | 130;
 	/** The user asked to run the doctor after leaving. */
 	next?: 'doctor';
+	/** Left from the Done screen: its summary, to print on the normal screen once the full screen is gone. */
+	closing?: Line[];
 }
 
 export interface WizardScreenOptions {
@@ -53,6 +57,8 @@ function WizardApp(props: {perform: PerformEffect; shell: Shell; onExit: (result
 	const {exit} = useApp();
 	const [first] = useState(startWizard);
 	const current = useRef(first.state);
+	/** The state before the latest event: the screen an exit was chosen on. */
+	const leftFrom = useRef(first.state);
 	const [state, setState] = useState(first.state);
 	const live = useRef(true);
 	const [leaving] = useState(() => new AbortController());
@@ -60,6 +66,7 @@ function WizardApp(props: {perform: PerformEffect; shell: Shell; onExit: (result
 	const dispatch = useCallback(
 		(event: Event) => {
 			if (!live.current) return;
+			leftFrom.current = current.current;
 			const transition = step(current.current, event);
 			current.current = transition.state;
 			setState(transition.state);
@@ -74,7 +81,9 @@ function WizardApp(props: {perform: PerformEffect; shell: Shell; onExit: (result
 		if (effect.type === 'exit') {
 			live.current = false;
 			leaving.abort();
-			props.onExit({code: effect.code, ...(effect.next ? {next: effect.next} : {})});
+			const from = leftFrom.current;
+			const closing = from.screen.step === 'done' && from.screen.phase === 'summary' ? doneSummary(from.screen, from.context) : undefined;
+			props.onExit({code: effect.code, ...(effect.next ? {next: effect.next} : {}), ...(closing ? {closing} : {})});
 			exit();
 			return;
 		}

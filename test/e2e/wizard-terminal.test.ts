@@ -72,6 +72,10 @@ test('Enter on every screen: a new IAM user, a verified profile, the stage mappi
 	});
 	expect(exitCode).toBe(0);
 	expect(await run.bufferType()).toBe('normal');
+	// The Done screen's verdict stays on the normal screen, where the next command is typed.
+	const after = await run.screen();
+	expect(after).toContain('✖ dev → orders-dev');
+	expect(after).toContain('$ serverless deploy --stage dev');
 
 	const credentials = readFileSync(path.join(home.home, '.aws', 'credentials'), 'utf8');
 	expect(credentials).toMatch(/^\[orders-dev\]\naws_access_key_id = AKIA[A-Z0-9]{16}\naws_secret_access_key = \S{40}\n$/);

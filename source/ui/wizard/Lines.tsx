@@ -2,14 +2,9 @@ import {Box, Text, useInput} from 'ink';
 import {useState} from 'react';
 import {useTheme, type Theme} from '../theme.js';
 
-export type Tone = 'plain' | 'muted' | 'ok' | 'warn' | 'fail' | 'accent' | 'heading';
+import {type Line, type Tone} from '../../wizard/screen-line.js';
 
-export interface Line {
-	text: string;
-	tone?: Tone;
-}
-
-export const line = (text: string, tone: Tone = 'plain'): Line => ({text, tone});
+export {line, type Line, type Tone} from '../../wizard/screen-line.js';
 
 function colourOf(theme: Theme, tone: Tone): string | undefined {
 	switch (tone) {
