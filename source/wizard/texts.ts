@@ -76,9 +76,12 @@ export const SIGN_UP_GUIDE: Guide = {
 			links: [LINKS.paymentMethods],
 		},
 		{
-			title: 'Choose the free Basic support plan',
-			lines: ['When sign-up asks for a support plan, "Basic support - Free" is enough.'],
-			links: [],
+			title: 'Choose a plan: Free or Paid',
+			lines: [
+				'Accounts created since 15 July 2025 choose a plan. The Free plan costs nothing and comes with credits, but it limits some services and closes the account after six months (or when the credits run out) unless you upgrade.',
+				'For a project you will keep deploying, choose the Paid plan: the same credits apply first, then pay-as-you-go. If sign-up also asks for a support plan, "Basic support - Free" is enough.',
+			],
+			links: [LINKS.freeTier],
 		},
 		{
 			title: 'Sign in to the console',
@@ -90,7 +93,7 @@ export const SIGN_UP_GUIDE: Guide = {
 		{
 			title: 'Free Tier',
 			lines: [
-				'A first Serverless app usually fits in the AWS Free Tier (Lambda includes a million requests a month), but use beyond the free allowances is billed to your card.',
+				'A first Serverless app usually costs little or nothing: new accounts get credits, and the always-free Lambda allowance includes a million requests a month. Use beyond credits and free allowances is billed to your card.',
 				'Set a budget with an email alert so that a mistake cannot run up a bill unnoticed.',
 			],
 			links: [LINKS.freeTier, LINKS.budgets],
