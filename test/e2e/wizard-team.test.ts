@@ -7,11 +7,13 @@
  */
 import {existsSync, mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {CreateAccessKeyCommand, CreateRoleCommand, CreateUserCommand, IAMClient} from '@aws-sdk/client-iam';
+import {CreateRoleCommand} from '@aws-sdk/client-iam';
 import {afterAll, beforeAll, expect, test} from 'vitest';
 import {temporaryHome} from '../support/cli-process.js';
 import {startMoto, type Moto} from '../support/moto.js';
+import {iamIn, userIn} from '../support/moto-accounts.js';
 import {KEYS, spawnCli, type PtyRun} from '../support/pty.js';
+import {pressSettled} from './wizard-world.js';
 
 const DEV_ACCOUNT = '111111111111';
 const PROD_ACCOUNT = '222222222222';
@@ -52,33 +54,12 @@ let alice: {id: string; secret: string};
 /** Keys of a user in the prod account: pasted for dev, they land in the wrong account. */
 let stranger: {id: string; secret: string};
 
-/** An IAM client whose requests moto files under `account`. */
-function iamIn(account: string): IAMClient {
-	const iam = new IAMClient({endpoint: moto.endpoint, region: 'us-east-1', credentials: {accessKeyId: 'testing', secretAccessKey: 'testing'}, maxAttempts: 1});
-	iam.middlewareStack.add(
-		next => async args => {
-			(args.request as {headers: Record<string, string>}).headers['x-moto-account-id'] = account;
-			return next(args);
-		},
-		{step: 'build', name: 'motoAccount'},
-	);
-	return iam;
-}
-
-async function userIn(account: string, name: string): Promise<{id: string; secret: string}> {
-	const iam = iamIn(account);
-	await iam.send(new CreateUserCommand({UserName: name}));
-	const {AccessKey} = await iam.send(new CreateAccessKeyCommand({UserName: name}));
-	iam.destroy();
-	return {id: AccessKey!.AccessKeyId!, secret: AccessKey!.SecretAccessKey!};
-}
-
 beforeAll(async () => {
 	moto = await startMoto();
-	alice = await userIn(DEV_ACCOUNT, 'alice');
-	stranger = await userIn(PROD_ACCOUNT, 'stranger');
+	alice = await userIn(moto, DEV_ACCOUNT, 'alice');
+	stranger = await userIn(moto, PROD_ACCOUNT, 'stranger');
 	// The role prod deploys through, trusting the dev account (moto does not enforce trust with auth off).
-	const iam = iamIn(PROD_ACCOUNT);
+	const iam = iamIn(moto, PROD_ACCOUNT);
 	await iam.send(
 		new CreateRoleCommand({
 			RoleName: 'deployer',
@@ -104,9 +85,7 @@ function newcomer(framework: 3 | 4, prodExtra: string[] = []) {
 
 async function step(run: PtyRun, expected: string | RegExp, ...keys: string[]): Promise<void> {
 	await run.waitFor(expected, 30_000);
-	// A frame can reach the terminal just before the new screen listens for keys: give it a moment.
-	await new Promise(resolve => setTimeout(resolve, 150));
-	await run.press(...keys);
+	await pressSettled(run, ...keys);
 }
 
 /** Path c for the stage whose keys are asked: the key id and secret pasted into the masked fields. */
@@ -140,7 +119,7 @@ test('a newcomer from an empty HOME: dev (keys pasted) and prod (role from dev) 
 	const done = await run.waitFor(/✔ prod → orders-prod: account 222222222222/, 30_000);
 	expect(done).toContain(`✔ dev → orders-dev: account ${DEV_ACCOUNT}, as the team expects`);
 	expect(done).toContain('serverless deploy --stage dev');
-	await run.press(KEYS.enter);
+	await pressSettled(run, KEYS.enter);
 	const {exitCode} = await run.exited(20_000).catch(async (error: Error) => {
 		throw new Error(`${error.message}\n${await run.screen()}`);
 	});
@@ -176,7 +155,7 @@ test('Serverless v3: the role profile goes to ~/.aws/credentials, and prod is ve
 	const done = await run.waitFor(/✔ prod → orders-prod: account 222222222222/, 30_000);
 	expect(done).toContain(`✔ dev → orders-dev: account ${DEV_ACCOUNT}, as the team expects`);
 	expect(done).not.toContain('AWS_SDK_LOAD_CONFIG');
-	await run.press(KEYS.enter);
+	await pressSettled(run, KEYS.enter);
 	expect((await run.exited(20_000)).exitCode).toBe(0);
 
 	const aws = path.join(home.home, '.aws');
@@ -209,7 +188,7 @@ test('a role with mfa_serial: the wizard asks for the code once and assumes the 
 	await step(run, 'Every stage is done', KEYS.enter);
 	const done = await run.waitFor('checked with your MFA code', 30_000);
 	expect(done).toContain(`✔ prod → orders-prod: account ${PROD_ACCOUNT}, as the team expects (checked with your MFA code)`);
-	await run.press(KEYS.enter);
+	await pressSettled(run, KEYS.enter);
 	expect((await run.exited(20_000)).exitCode).toBe(0);
 	const credentials = readFileSync(path.join(home.home, '.aws', 'credentials'), 'utf8');
 	expect(credentials).toContain(`[orders-prod]\nrole_arn = ${ROLE_ARN}\nsource_profile = orders-dev\nmfa_serial = ${mfaSerial}\n`);
@@ -226,7 +205,7 @@ test('keys from another account for dev: the mismatch is shown, other keys fix i
 	await step(run, 'Write these changes? [Y/n]', KEYS.enter);
 	const mismatch = await run.waitFor('the wrong account', 30_000);
 	expect(mismatch).toContain(`These credentials belong to account ${PROD_ACCOUNT}; the team expects ${DEV_ACCOUNT} for dev.`);
-	await run.press('k');
+	await pressSettled(run, 'k');
 	await pasteKeys(run, alice);
 	await step(run, 'Profile name: orders-dev', KEYS.enter);
 	// The wrong keys were written first: replacing them needs its own yes.

@@ -10,6 +10,7 @@ import {afterAll, beforeAll, beforeEach, expect, test} from 'vitest';
 import {startMoto, type Moto} from '../support/moto.js';
 import {temporaryHome} from '../support/cli-process.js';
 import {KEYS, spawnCli} from '../support/pty.js';
+import {pressSettled} from './wizard-world.js';
 
 const ADMIN_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 const SERVICE = [
@@ -65,7 +66,7 @@ test('Enter on every screen: a new IAM user, a verified profile, the stage mappi
 	];
 	for (const expected of steps) {
 		await run.waitFor(expected, 20_000);
-		await run.press(KEYS.enter);
+		await pressSettled(run, KEYS.enter);
 	}
 	const {exitCode} = await run.exited(20_000).catch(async (error: Error) => {
 		throw new Error(`${error.message}\n${await run.screen()}`);
@@ -104,7 +105,7 @@ test('Ctrl-C mid-flow exits 130, restores the screen and leaves every file byte-
 	const run = spawnCli([], {home: home.home, cwd: service, env});
 	for (const expected of ['Set up deploy credentials', 'Do you have an AWS account?', 'How should the deploy get its AWS keys?']) {
 		await run.waitFor(expected, 20_000);
-		await run.press(KEYS.enter);
+		await pressSettled(run, KEYS.enter);
 	}
 	await run.waitFor('Which credentials may create the IAM user?', 20_000);
 	await run.press(KEYS.ctrlC);
