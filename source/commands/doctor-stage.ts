@@ -5,9 +5,9 @@
 import type {ProbeResult} from '../aws/identity.js';
 import {analyse} from '../credentials/analyse.js';
 import type {Verdict} from '../credentials/verdict.js';
-import {buildReport} from '../doctor/build-report.js';
+import {assembleReport, type ExplainFailure} from '../doctor/assemble-report.js';
 import {runChecks} from '../doctor/checks/index.js';
-import {identityFindings} from '../doctor/identity-findings.js';
+import {identityChecks} from '../doctor/identity-checks.js';
 import type {Report} from '../doctor/report.js';
 import {gather} from '../gather/gather.js';
 import type {Env, Snapshot} from '../gather/snapshot.js';
@@ -57,6 +57,10 @@ export async function gatherStage(
 export function checkStage(snapshot: Snapshot, args: Pick<DoctorArguments, 'offline' | 'timeoutSeconds'>, toolVersion: string): StageCheck {
 	const {primary, others} = analyse(snapshot);
 	const winner = primary.winner;
+	// Only a failed probe needs the error catalogue; probe() loads it then (with the SDK, it is already in memory).
+	let explainFailure: ExplainFailure = () => {
+		throw new Error('doctor: a failed probe reached the report without the error catalogue');
+	};
 	return {
 		snapshot,
 		primary,
@@ -67,16 +71,21 @@ export function checkStage(snapshot: Snapshot, args: Pick<DoctorArguments, 'offl
 			if (!winner) return {status: 'skipped', reason: 'no usable credentials to check'};
 			// The SDK is loaded only when AWS is asked.
 			const {probeIdentity} = await import('../aws/probe-identity.js');
-			return probeIdentity({snapshot, winner, region: primary.region.value, deadlineMs: args.timeoutSeconds * 1000});
+			const result = await probeIdentity({snapshot, winner, region: primary.region.value, deadlineMs: args.timeoutSeconds * 1000});
+			if (result.status === 'failed') explainFailure = (await import('../aws/error-catalogue.js')).explainError;
+			return result;
 		},
 		report: probe =>
-			buildReport({
-				snapshot,
-				primary,
-				others,
-				probe,
-				findings: [...runChecks(snapshot, primary), ...identityFindings(probe, primary, snapshot)],
-				toolVersion,
-			}),
+			assembleReport(
+				{
+					snapshot,
+					primary,
+					others,
+					probe,
+					findings: [...runChecks(snapshot, primary), ...identityChecks(probe, primary, snapshot, explainFailure)],
+					toolVersion,
+				},
+				explainFailure,
+			),
 	};
 }

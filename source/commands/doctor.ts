@@ -5,6 +5,7 @@
  */
 import type {Verdict} from '../credentials/verdict.js';
 import type {Env, Snapshot} from '../gather/snapshot.js';
+import {renderExplanationsPlain} from '../render/explanations.js';
 import {renderJson} from '../render/json.js';
 import {renderClosing, renderPlain} from '../render/plain.js';
 import type {DoctorArguments} from './command-line.js';
@@ -64,7 +65,6 @@ async function explain(
 	if (args.json) {
 		io.stdout.write(`${JSON.stringify({explanations}, null, 2)}\n`);
 	} else {
-		const {renderExplanationsPlain} = await import('../render/explanations.js');
 		io.stdout.write(withNewline(renderExplanationsPlain(explanations)));
 	}
 	return explanations.length > 0 ? 0 : 1;

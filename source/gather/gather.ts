@@ -4,11 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import {awsFilePaths, resolveHome} from '../aws-files/file-location.js';
 import {sdkProfiles} from '../aws-files/sdk-profiles.js';
-import {customDotenvEntries, dotenvKey} from '../service/dotenv-rules.js';
+import {customDotenvEntries, dotenvKey} from '../service/dotenv-files.js';
 import {findServiceFile} from '../service/find-service-file.js';
 import {detectFramework} from '../service/framework-version.js';
-import {parseServiceText} from '../service/parse-service-file.js';
-import {resolveService} from '../service/resolve-service.js';
+import type {ServiceParsers} from '../service/service-parsers.js';
+import {resolveServiceWith} from '../service/service-resolution.js';
 import {readDashboardLogin} from './dashboard-login.js';
 import {findInstalledServerless} from './installed-serverless.js';
 import {readFileFacts} from './read-file-facts.js';
@@ -38,6 +38,8 @@ export async function gather(input: GatherInput): Promise<Snapshot> {
 
 	const found = findServiceFile(input.cwd, input.configPath);
 	const serviceDir = found.path === undefined ? input.cwd : path.dirname(found.path);
+	// yaml, dotenv and the team-settings reader load only when there is a service file for them to read.
+	const parsers = found.path === undefined ? withoutServiceFile : (await import('../service/service-parsers.js')).serviceParsers;
 	let document: unknown;
 	let parseError: string | undefined;
 	let serviceText: string | undefined;
@@ -47,7 +49,7 @@ export async function gather(input: GatherInput): Promise<Snapshot> {
 		if (file.text === undefined) {
 			parseError = `${path.basename(found.path)} cannot be read: ${file.error?.message ?? 'unknown error'}`;
 		} else {
-			const parsed = parseServiceText(file.text, found.format, path.basename(found.path));
+			const parsed = parsers.parseServiceText(file.text, found.format, path.basename(found.path));
 			document = parsed.document;
 			parseError = parsed.error;
 		}
@@ -64,17 +66,20 @@ export async function gather(input: GatherInput): Promise<Snapshot> {
 
 	// Without a service file there is no deploy, so no `.env` either.
 	const dotenvFiles = found.path === undefined ? {} : await readDotenvFiles(serviceDir, document);
-	const resolved = resolveService({
-		document,
-		path: found.path,
-		format: found.format,
-		framework: framework.major,
-		options,
-		env: processEnv,
-		dotenvFiles,
-		readFile: readTextOrUndefined,
-		text: serviceText,
-	});
+	const resolved = resolveServiceWith(
+		{
+			document,
+			path: found.path,
+			format: found.format,
+			framework: framework.major,
+			options,
+			env: processEnv,
+			dotenvFiles,
+			readFile: readTextOrUndefined,
+			text: serviceText,
+		},
+		parsers,
+	);
 	const service = parseError === undefined ? resolved.service : {...resolved.service, error: parseError};
 	// The environment Serverless sees (with .env) decides which files it reads.
 	const env = resolved.env;
@@ -117,6 +122,22 @@ export async function gather(input: GatherInput): Promise<Snapshot> {
 	if (homeCredentialsFile !== undefined) snapshot.homeCredentialsFile = homeCredentialsFile;
 	if (homeConfigFile !== undefined) snapshot.homeConfigFile = homeConfigFile;
 	return snapshot;
+}
+
+/**
+ * Without a service file there is no document, no `.env` and no team settings, so resolution never parses anything;
+ * reaching one of these would be a bug in gather, not a user's mistake.
+ */
+const withoutServiceFile: ServiceParsers = {
+	parseServiceText: unreachable,
+	parseYaml: unreachable,
+	parseJson: unreachable,
+	parseDotenv: unreachable,
+	readTeamSettings: unreachable,
+};
+
+function unreachable(): never {
+	throw new Error('gather: a parser was asked for without a service file');
 }
 
 /** frameworkVersion as written; a value built from variables cannot pick the major before resolution. */

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type {DeployOptions, Env, FrameworkMajor} from '../gather/snapshot.js';
-import {parseJson, parseYaml} from './parse-service-file.js';
 import type {ResolvedValue} from './service-info.js';
+import type {ServiceParsers} from './service-parsers.js';
 import {type Candidate, parseCandidates, splitVariables} from './variable-syntax.js';
 
 /** What one expression resolves to. `value: null` means "no value" (what makes Serverless try the next fallback). */
@@ -21,6 +21,8 @@ export interface VariableContext {
 	stageFromProviderStage?: boolean;
 	serviceDir?: string;
 	readFile?: (filePath: string) => string | undefined;
+	/** Parses what `${file(…)}` reads (passed in: the yaml library loads only when there is a service file). */
+	parsers: Pick<ServiceParsers, 'parseJson' | 'parseYaml'>;
 	onEnvRead?: (name: string) => void;
 	onNote?: (note: string) => void;
 }
@@ -248,7 +250,7 @@ export function createVariableResolver(context: VariableContext): VariableResolv
 		if (text === undefined) return {kind: 'value', value: null};
 		let root: unknown = text;
 		if (/\.ya?ml$/i.test(relative) || /\.json$/i.test(relative)) {
-			const parsed = /\.json$/i.test(relative) ? parseJson(text, relative) : parseYaml(text, relative);
+			const parsed = /\.json$/i.test(relative) ? context.parsers.parseJson(text, relative) : context.parsers.parseYaml(text, relative);
 			if (parsed.error !== undefined) return {kind: 'unresolved', message: parsed.error};
 			root = parsed.document;
 		}

@@ -28,18 +28,22 @@ function sourcesOf(url: string): string[] {
 	return Object.keys(output.inputs);
 }
 
-function loadedSources(nodeArgs: string[], tag: string): {status: number | null; sources: string[]; urls: string[]} {
+function loadedSources(
+	nodeArgs: string[],
+	tag: string,
+	env: Record<string, string> = {},
+): {status: number | null; sources: string[]; urls: string[]; files: string[]; stdout: string} {
 	const log = path.join(home.home, `imports-${tag}.log`);
 	rmSync(log, {force: true});
 	const result = spawnSync(process.execPath, ['--import', pathToFileURL(recorder).href, ...nodeArgs], {
 		cwd: home.home,
-		env: cleanEnv(home.home, {SLS_CREDS_WIZARD_IMPORT_LOG: log}),
+		env: cleanEnv(home.home, {...env, SLS_CREDS_WIZARD_IMPORT_LOG: log}),
 		input: '',
 		encoding: 'utf8',
 	});
 	const urls = readFileSync(log, 'utf8').split('\n').filter(Boolean);
 	const distFiles = urls.filter(url => url.startsWith(pathToFileURL(path.dirname(CLI)).href));
-	return {status: result.status, urls, sources: distFiles.flatMap(sourcesOf)};
+	return {status: result.status, urls, sources: distFiles.flatMap(sourcesOf), files: [...new Set(distFiles)], stdout: result.stdout};
 }
 
 const heavy = /^node_modules\/(ink|ink-[a-z-]+|react|react-reconciler|scheduler|yoga-layout|@aws-sdk|@smithy|yaml)\//;
@@ -89,13 +93,60 @@ describe('the doctor without a terminal never loads Ink or React, and --offline 
 		['--json --offline', ['doctor', '--json', '--offline']],
 		['piped plain text', ['doctor', '--offline']],
 	])('%s', (_name, args) => {
-		const {status, sources} = loadedSources([CLI, ...args], args.join(''));
+		const {status, sources, files} = loadedSources([CLI, ...args], args.join(''));
 		expect([0, 1]).toContain(status);
 		expect(sources).toContain('source/commands/doctor.ts');
-		expect(sources.filter(source => heavy.test(source) && !source.startsWith('node_modules/yaml/'))).toEqual([]);
+		expect(sources.filter(source => heavy.test(source))).toEqual([]);
 		expect(sources.filter(source => source.startsWith('source/ui/'))).toEqual([]);
+		// No service file here: no YAML or dotenv parser, and no probe failed, so no error catalogue either.
+		expect(sources.filter(source => onlyWithServiceFile.test(source) || onlyForFailedProbe.test(source))).toEqual([]);
+		expect(twice(files)).toEqual([]);
+	});
+
+	test('a folder with a serverless.yml loads the YAML and dotenv parsers, once each, and still reads the file', () => {
+		const folder = path.join(home.home, 'service');
+		mkdirSync(folder, {recursive: true});
+		writeFileSync(path.join(folder, 'serverless.yml'), 'service: light-entry\nprovider:\n  name: aws\n  stage: dev\n');
+		writeFileSync(path.join(folder, '.env'), 'SOMETHING=1\n');
+		const {status, sources, files, stdout} = loadedSources([CLI, 'doctor', '--json', '--offline', '-c', 'service/serverless.yml'], 'service-file');
+		expect([0, 1]).toContain(status);
+		expect(JSON.parse(stdout).service.name).toBe('light-entry');
+		expect(sources).toContain('source/service/service-parsers.ts');
+		expect(sources.some(source => source.startsWith('node_modules/yaml/'))).toBe(true);
+		expect(sources.some(source => source.startsWith('node_modules/dotenv/'))).toBe(true);
+		expect(sources.filter(source => /^node_modules\/(ink|react|@aws-sdk|@smithy)\//.test(source) || source.startsWith('source/ui/'))).toEqual([]);
+		expect(twice(files)).toEqual([]);
+	});
+
+	test('a failed probe loads the SDK and the error catalogue, and no module twice', () => {
+		// Port 9 (discard) refuses the connection at once: the probe fails, its error is explained from the catalogue.
+		const {status, sources, files, stdout} = loadedSources([CLI, 'doctor', '--json', '--timeout', '5'], 'failed-probe', {
+			AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
+			AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+			AWS_REGION: 'us-east-1',
+			AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
+		});
+		expect(status).toBe(1);
+		expect(JSON.parse(stdout).identity.status).toBe('failed');
+		expect(sources).toContain('source/aws/probe-identity.ts');
+		expect(sources).toContain('source/aws/error-catalogue.ts');
+		expect(sources.filter(source => source.startsWith('source/ui/'))).toEqual([]);
+		expect(twice(files)).toEqual([]);
 	});
 });
+
+/** Sources the bundle holds only for a folder with a service file (yaml, dotenv, team settings) … */
+const onlyWithServiceFile = /^(node_modules\/(yaml|dotenv)\/|source\/service\/(service-parsers|parse-service-file|read-team-settings)\.ts$)/;
+/** … and only for a probe that failed (the error catalogue; the CA check shares only its small catalogue-entry.ts). */
+const onlyForFailedProbe = /^source\/aws\/(error-catalogue|errors\/(aws-service|serverless|credential-provider|network)-errors)\.ts$/;
+
+/** Sources that sit in more than one of the loaded dist files: a module evaluated twice in one process. */
+function twice(files: string[]): string[] {
+	const seen = new Set<string>();
+	const repeated = new Set<string>();
+	for (const source of files.flatMap(sourcesOf)) (seen.has(source) ? repeated : seen).add(source);
+	return [...repeated];
+}
 
 describe('profile list and profile set load neither Ink/React nor the AWS SDK', () => {
 	test.each([
