@@ -1,4 +1,4 @@
-import {X509Certificate} from 'node:crypto';
+import type {X509Certificate} from 'node:crypto';
 
 /** One certificate as the doctor shows it (PEM certificates are public: no secret here). */
 export interface CaCertificate {
@@ -53,7 +53,7 @@ function shapeOf(text: string, parsed: number): PemContent['shape'] {
 function parseCertificate(block: string): CaCertificate | undefined {
 	let x509: X509Certificate;
 	try {
-		x509 = new X509Certificate(block);
+		x509 = new (crypto().X509Certificate)(block);
 	} catch {
 		return undefined;
 	}
@@ -90,4 +90,11 @@ function oneLine(name: string): string {
 function isoDate(openSslDate: string): string {
 	const ms = Date.parse(openSslDate);
 	return Number.isNaN(ms) ? openSslDate : new Date(ms).toISOString();
+}
+
+/**
+ * node:crypto costs about 6 ms to load, and most runs (no CA settings, no SSO) never need it: loaded on first use.
+ */
+function crypto(): typeof import('node:crypto') {
+	return process.getBuiltinModule('node:crypto');
 }

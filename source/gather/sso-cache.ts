@@ -1,4 +1,3 @@
-import {createHash} from 'node:crypto';
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import type {SsoCacheEntry} from './snapshot.js';
@@ -21,8 +20,9 @@ export function ssoCacheKeys(profiles: {merged: Sections; ssoSessions: Sections}
 	return [...keys];
 }
 
+/** The SDK's cache file name (sha1 of the start URL or session name); node:crypto is loaded only when an SSO profile asks. */
 export function ssoCachePath(home: string, key: string): string {
-	return path.join(home, '.aws', 'sso', 'cache', `${createHash('sha1').update(key).digest('hex')}.json`);
+	return path.join(home, '.aws', 'sso', 'cache', `${process.getBuiltinModule('node:crypto').createHash('sha1').update(key).digest('hex')}.json`);
 }
 
 /** Reads only `expiresAt`: the token itself never enters the snapshot. */
