@@ -28,7 +28,7 @@ const statusOrder: Record<FindingStatus, number> = {fail: 0, warn: 1, info: 2, o
  * message is replaced as well.
  *
  * `explainFailure` is the catalogue's explainError: passed in, so that a doctor whose probe did not fail never loads
- * the catalogue (build-report.ts's buildReport always passes it).
+ * the catalogue.
  */
 export function assembleReport(input: ReportInput, explainFailure: ExplainFailure): Report {
 	const {snapshot, primary, others, probe, toolVersion} = input;

@@ -13,8 +13,9 @@ const skewFailMs = 5 * 60_000;
 const skewWarnMs = 60_000;
 
 /**
- * identityFindings (identity-findings.ts) with the error catalogue's explainer passed in: only a failed probe needs
- * it, and a doctor whose probe did not fail never loads the catalogue.
+ * What STS GetCallerIdentity said about the winning credentials, as checklist items. The error catalogue's explainer
+ * is passed in: only a failed probe needs it, and a doctor whose probe did not fail never loads the catalogue. Pass the
+ * snapshot when there is one: the catalogue then explains a failure in terms of this machine.
  */
 export function identityChecks(probe: ProbeResult, verdict: Verdict, snapshot: Snapshot | undefined, explainError: ExplainFailure): Finding[] {
 	if (probe.status === 'skipped') {

@@ -174,7 +174,7 @@ const DOTENV_NAME = /^\.env(?:\..+)?$/;
 
 /**
  * Every `.env` / `.env.<anything>` in the service folder (the stage is not known yet), plus the v4
- * `useDotenv` paths. resolveService picks the ones the framework would load.
+ * `useDotenv` paths. resolveServiceWith picks the ones the framework would load.
  */
 async function readDotenvFiles(serviceDir: string, document: unknown): Promise<Record<string, string>> {
 	const files: Record<string, string> = {};

@@ -38,8 +38,8 @@ export function customDotenvEntries(useDotenv: unknown): string[] {
 }
 
 /**
- * applyDotenv (dotenv-rules.ts) with the parser passed in: the dotenv library is loaded only when there is a service
- * file (and so possibly a `.env`), which keeps it off the doctor's start-up path in a folder without one.
+ * Which `.env` files Serverless loads and what they set, with the dotenv parser passed in: the library is loaded only
+ * when there is a service file (and so possibly a `.env`), which keeps it off the doctor's start-up path without one.
  */
 export function loadDotenv(input: DotenvInput, parse: (text: string) => Record<string, string>): DotenvResult {
 	const files = input.files ?? {};

@@ -25,7 +25,7 @@ export interface ResolveServiceInput {
 /**
  * Resolves the properties Serverless settles before it picks credentials, in its order: the stage (from the
  * real environment only), then `.env`, then everything else with `.env` applied. Pure: all I/O is in the input.
- * resolve-service.ts passes the real parsers; gather passes them only when there is a service file to parse.
+ * gather passes the real parsers (service-parsers.ts), loaded only when there is a service file to parse.
  */
 export function resolveServiceWith(input: ResolveServiceInput, parsers: ServiceParsers): {service: ServiceInfo; env: Env} {
 	const document = isRecord(input.document) ? input.document : undefined;

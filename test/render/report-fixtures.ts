@@ -4,13 +4,13 @@
  */
 import type {ProbeResult} from '../../source/aws/identity.js';
 import type {Verdict} from '../../source/credentials/verdict.js';
-import {buildReport} from '../../source/doctor/build-report.js';
+import {buildReport} from '../support/real-parsers.js';
 import {credentialOutcomeChecks} from '../../source/doctor/checks/credential-outcome.js';
 import {credentialsFileModeChecks} from '../../source/doctor/checks/credentials-file-mode.js';
 import {namedProfileChecks} from '../../source/doctor/checks/named-profile.js';
 import {profileWithEnvKeysChecks} from '../../source/doctor/checks/profile-with-env-keys.js';
 import {regionChecks} from '../../source/doctor/checks/region.js';
-import {identityFindings} from '../../source/doctor/identity-findings.js';
+import {identityFindings} from '../support/real-parsers.js';
 import type {Report} from '../../source/doctor/report.js';
 import type {Snapshot} from '../../source/gather/snapshot.js';
 import {Secret} from '../../source/secret.js';

@@ -1,6 +1,6 @@
 import type {DeployOptions, Env, FrameworkMajor} from '../../source/gather/snapshot.js';
 import {parseServiceText} from '../../source/service/parse-service-file.js';
-import {resolveService} from '../../source/service/resolve-service.js';
+import {resolveService} from '../support/real-parsers.js';
 
 export const SERVICE_DIR = '/srv/app';
 

@@ -303,7 +303,7 @@ stages:
 
 describe('service files that are code', () => {
 	it.each(['ts', 'js'] as const)('serverless.%s is not run; the stage comes from the command line', async format => {
-		const {resolveService} = await import('../../source/service/resolve-service.js');
+		const {resolveService} = await import('../support/real-parsers.js');
 		const {service} = resolveService({document: undefined, path: `/srv/app/serverless.${format}`, format, framework: 4, options: {stage: 'prod'}, env: {}});
 		expect(service.stage).toEqual({value: 'prod', source: 'option'});
 		expect(service.notes[0]).toMatch(/is code: the doctor does not run it/);
@@ -336,4 +336,4 @@ describe('resolution never throws', () => {
 	});
 });
 
-const resolveServiceModule = await import('../../source/service/resolve-service.js');
+const resolveServiceModule = await import('../support/real-parsers.js');

@@ -1,7 +1,7 @@
 /** resolveService fills ServiceInfo.team for yml and json files; no block, no field. */
 import {describe, expect, test} from 'vitest';
 import {parseServiceText} from '../../source/service/parse-service-file.js';
-import {resolveService} from '../../source/service/resolve-service.js';
+import {resolveService} from '../support/real-parsers.js';
 
 function resolve(text: string, format: 'yml' | 'json' = 'yml', options: {stage?: string} = {}) {
 	const parsed = parseServiceText(text, format);

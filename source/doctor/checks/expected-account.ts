@@ -8,7 +8,7 @@ import {compareAccount, type AccountComparison, type KnownAccount} from '../expe
 /**
  * The wrong-account guard, offline half: the account the team settings expect for this stage against what is known
  * without AWS (the winning profile's role_arn or sso_account_id, or the account decoded from the winning key id,
- * "probably"). When AWS answers, identity-findings compares with STS and build-report drops these
+ * "probably"). When AWS answers, identity-checks compares with STS and assemble-report drops these
  * (`expected-account-offline`), so the screen shows one verdict.
  */
 export function expectedAccountChecks(snapshot: Snapshot, verdict: Verdict): Finding[] {

@@ -1,10 +1,10 @@
 import {describe, expect, it} from 'vitest';
 import type {ProbeResult} from '../../../source/aws/identity.js';
 import {analyse} from '../../../source/credentials/analyse.js';
-import {buildReport} from '../../../source/doctor/build-report.js';
+import {buildReport} from '../../support/real-parsers.js';
 import {expectedAccountChecks} from '../../../source/doctor/checks/expected-account.js';
 import {runChecks} from '../../../source/doctor/checks/index.js';
-import {identityFindings} from '../../../source/doctor/identity-findings.js';
+import {identityFindings} from '../../support/real-parsers.js';
 import type {StageAccount, TeamSettingsRead} from '../../../source/service/team-settings.js';
 import {makeSnapshot, resolved, serviceFile, type SnapshotSpec} from '../snapshot-builder.js';
 import {expectFixes, only, outcomes} from './finding-lookup.js';

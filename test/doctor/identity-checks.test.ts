@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import type {Identity, ProbeResult} from '../../source/aws/identity.js';
 import {explainError} from '../../source/aws/error-catalogue.js';
-import {identityFindings} from '../../source/doctor/identity-findings.js';
+import {identityFindings} from '../support/real-parsers.js';
 import {makeSnapshot} from './snapshot-builder.js';
 import {makeVerdict, staticWinner} from './verdict-builder.js';
 import {expectFixes, outcomes} from './checks/finding-lookup.js';

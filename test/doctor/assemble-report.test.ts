@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import type {ProbeResult} from '../../source/aws/identity.js';
 import type {Verdict} from '../../source/credentials/verdict.js';
-import {buildReport, type ReportInput} from '../../source/doctor/build-report.js';
+import {buildReport, type ReportInput} from '../support/real-parsers.js';
 import type {Finding, FindingStatus} from '../../source/doctor/finding.js';
 import {REPORT_SCHEMA, REPORT_VERSION} from '../../source/doctor/report.js';
 import {renderJson} from '../../source/render/json.js';

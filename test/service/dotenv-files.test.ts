@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {applyDotenv, expandLikeDotenvExpand} from '../../source/service/dotenv-rules.js';
+import {expandLikeDotenvExpand} from '../../source/service/dotenv-files.js';
+import {applyDotenv} from '../support/real-parsers.js';
 import {resolveYaml, SERVICE_DIR} from './resolve-service-support.js';
 
 const profileFromEnv = 'provider:\n  profile: ${env:AWS_PROFILE}\n';
