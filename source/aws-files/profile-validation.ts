@@ -8,39 +8,12 @@ import type {IniDocument} from './document.js';
 import {cliParseOf, documentOf} from './parsed-texts.js';
 import {inspectAwsFile, type AwsFileKind} from './file-issues.js';
 import {cliProfileName, firstDisagreement, profileReadings, profileSections, sdkProfileName} from './profile-sections.js';
-import {isPrototypeName} from './prototype-names.js';
 import {cliOnlyHeader, holdsKey} from './edit-document.js';
 
-export interface EditRefusal {
-	code: string;
-	message: string;
-	fix: string;
-}
+import type {EditRefusal} from './profile-name.js';
 
-/** The characters both SDKs accept in a profile name (the JS SDK's section pattern). */
-const PROFILE_NAME = /^[\w\-@+.%:/]+$/;
-
-export function profileNameProblem(name: string): EditRefusal | undefined {
-	const shown = JSON.stringify(name.length > 60 ? `${name.slice(0, 57)}…` : name);
-	if (name === '') {
-		return {code: 'invalid-profile-name', message: 'The profile name is empty.', fix: 'Give a name with --profile, e.g. --profile dev.'};
-	}
-	if (!PROFILE_NAME.test(name)) {
-		return {
-			code: 'invalid-profile-name',
-			message: `The profile name ${shown} has characters the AWS SDK cannot read in a section name (spaces, brackets, quotes, line breaks…).`,
-			fix: 'Use only letters, digits and - _ @ + . % : / (e.g. my-profile).',
-		};
-	}
-	if (isPrototypeName(name)) {
-		return {
-			code: 'invalid-profile-name',
-			message: `The profile name ${shown} is a JavaScript built-in: the AWS SDKs mix up or drop the keys of such a profile.`,
-			fix: `Pick another name, e.g. ${name.replace(/_/g, '')}-profile.`,
-		};
-	}
-	return undefined;
-}
+export type {EditRefusal} from './profile-name.js';
+export {profileNameProblem} from './profile-name.js';
 
 /** Setting names: lower-case, as the AWS SDK for JavaScript matches them case-sensitively. */
 const SETTING_KEY = /^[a-z][a-z0-9_]*$/;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import {isMap, isPair, isScalar, type Document, type Node} from 'yaml';
-import {profileNameProblem} from '../aws-files/profile-validation.js';
+import {profileNameProblem} from '../aws-files/profile-name.js';
 import {parseServiceDocument, parseServiceText} from './parse-service-file.js';
 import {
 	PROFILE_FROM_TEAM_SETTINGS,

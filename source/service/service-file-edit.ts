@@ -1,3 +1,4 @@
+import {profileNameProblem as awsProfileNameProblem} from '../aws-files/profile-name.js';
 import {isDeepStrictEqual} from 'node:util';
 import {MAX_ALIAS_COUNT, parseServiceDocument, parseYaml} from './parse-service-file.js';
 import type {ServiceInfo} from './service-info.js';
@@ -226,9 +227,6 @@ export function stageNameProblem(stage: string, block: string): {message: string
 
 /** Profile names the AWS files and a `${self:…}` lookup both take; undefined when fine. */
 export function profileNameProblem(profile: string, stage: string): {message: string; fix: string} | undefined {
-	if (/^[\w\-@+.%:/]+$/.test(profile)) return undefined;
-	return {
-		message: `Profile name ${JSON.stringify(profile)} for stage ${stage} cannot be used in the AWS files.`,
-		fix: 'Use a profile name made of letters, digits and - _ @ + . % : / (e.g. my-service-dev).',
-	};
+	const problem = awsProfileNameProblem(profile);
+	return problem && {message: `Stage ${stage}: ${problem.message}`, fix: problem.fix};
 }

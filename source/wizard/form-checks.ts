@@ -2,6 +2,7 @@
  * What a form refuses before anything is planned: names AWS or Serverless would reject, and pasted keys that cannot
  * work. Each answer is one sentence the form shows under the field; undefined means fine.
  */
+import {PROFILE_NAME, profileNameProblem as awsProfileNameProblem} from '../aws-files/profile-name.js';
 import type {AccessKeys} from './state.js';
 
 export function userNameProblem(name: string): string | undefined {
@@ -13,7 +14,10 @@ export function userNameProblem(name: string): string | undefined {
 
 export function profileNameProblem(name: string): string | undefined {
 	if (name === '') return 'Type a profile name.';
-	if (!/^[\w\-@+.%:/]+$/.test(name)) return 'Profile names may use letters, digits and - _ @ + . % : / only.';
+	if (!PROFILE_NAME.test(name)) return 'Profile names may use letters, digits and - _ @ + . % : / only.';
+	// The rest of the rule the profile store applies (names the SDKs mix up with JavaScript built-ins).
+	const problem = awsProfileNameProblem(name);
+	if (problem) return `${problem.message} ${problem.fix}`;
 	if (/^profile[\s.]/i.test(name)) return 'Leave out the word "profile": the wizard adds it where the config file needs it.';
 	return undefined;
 }

@@ -266,7 +266,7 @@ describe('planStageMapping refuses, with the snippet to paste', () => {
 		['a stage with a dot', {text: '', mapping: {'dev.eu': 'a'}}, 'INVALID_MAPPING', /a dot splits the path/],
 		['a stage named like a JavaScript built-in', {text: '', mapping: JSON.parse('{"__proto__": "a"}') as Record<string, string>}, 'INVALID_MAPPING', /built-in JavaScript name/],
 		['a stage named constructor', {text: '', mapping: {constructor: 'a'}}, 'INVALID_MAPPING', /built-in JavaScript name/],
-		['a profile with a space', {text: '', mapping: {dev: 'my profile'}}, 'INVALID_MAPPING', /Profile name "my profile"/],
+		['a profile with a space', {text: '', mapping: {dev: 'my profile'}}, 'INVALID_MAPPING', /profile name "my profile"/i],
 		['no stages', {text: '', mapping: {}}, 'INVALID_MAPPING', /No stage/],
 	];
 
@@ -422,4 +422,10 @@ describe('planStageMapping on generated files (property)', () => {
 			{numRuns: 300},
 		);
 	});
+});
+
+it('a profile name the profile store refuses (a JavaScript built-in) is refused here too', () => {
+	const plan = planStageMapping({text: 'service: a\nprovider:\n  name: aws\n', mapping: {dev: 'constructor'}});
+	expect(plan.refusal?.code).toBe('INVALID_MAPPING');
+	expect(plan.refusal?.message).toMatch(/JavaScript built-in/);
 });

@@ -46,3 +46,8 @@ test.each([
 	['ASIA with empty token', keys('ASIAEXAMPLEEXAMPLE00', undefined, ''), expect.stringContaining('session token')],
 	['ASIA with token', keys('ASIAEXAMPLEEXAMPLE00', undefined, 'token'), undefined],
 ])('keys: %s', (_name, value, expected) => expect(keysProblem(value)).toEqual(expected));
+
+test('profile names the SDKs would mix up with JavaScript built-ins are refused, as the profile store refuses them', () => {
+	expect(profileNameProblem('constructor')).toMatch(/JavaScript built-in/);
+	expect(profileNameProblem('orders-dev')).toBeUndefined();
+});
