@@ -17,10 +17,12 @@ Options
   --debug        show stack traces for unexpected errors
 
 Examples
-  npx ${PROGRAM}                       open the set-up wizard in this service folder
-  ${PROGRAM} doctor --stage prod       which credentials \`serverless deploy --stage prod\` uses
-  ${PROGRAM} doctor --offline --json   the same as JSON, without asking AWS
-  ${PROGRAM} profile list              every AWS profile, keys masked
+  npx ${PROGRAM}                          open the set-up wizard here (in a team's repo: every stage)
+  ${PROGRAM} doctor --stage prod          which credentials \`serverless deploy --stage prod\` uses
+  ${PROGRAM} doctor --offline --json      the same as JSON, without asking AWS
+  ${PROGRAM} doctor --all-stages --json   (CI) fail when a stage would deploy to the wrong account
+  ${PROGRAM} init-team                    (team lead) record each stage's profile and account
+  ${PROGRAM} profile list                 every AWS profile, keys masked
 
 Exit codes
   0 nothing failed   1 a check failed or no usable credentials   2 usage error   130 interrupted (Ctrl-C)
