@@ -17,6 +17,7 @@ import {spawn, spawnSync} from 'node:child_process';
 import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {cpus, tmpdir} from 'node:os';
 import path from 'node:path';
+import {startLoopbackSts} from './loopback-sts.mjs';
 import {parseArgs} from 'node:util';
 import pty from '@lydell/node-pty';
 
@@ -57,27 +58,6 @@ function environment(home, extra = {}) {
 	};
 }
 
-/**
- * A loopback STS that answers GetCallerIdentity at once, in its own process: the bench's own event loop is busy
- * waiting for the commands it times.
- */
-async function startLoopbackSts() {
-	const server = `
-const http = require('node:http');
-const body = '<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult><Arn>arn:aws:iam::111122223333:user/bench</Arn><UserId>AIDABENCHUSER</UserId><Account>111122223333</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>0</RequestId></ResponseMetadata></GetCallerIdentityResponse>';
-const server = http.createServer((request, response) => {
-	request.resume();
-	request.on('end', () => { response.writeHead(200, {'content-type': 'text/xml', date: new Date().toUTCString()}); response.end(body); });
-});
-server.listen(0, '127.0.0.1', () => console.log(server.address().port));
-process.stdin.on('end', () => process.exit(0)); process.stdin.resume();`;
-	const child = spawn(process.execPath, ['-e', server], {stdio: ['pipe', 'pipe', 'inherit']});
-	const port = await new Promise((resolve, reject) => {
-		child.stdout.once('data', data => resolve(Number(String(data).trim())));
-		child.once('exit', code => reject(new Error(`the loopback STS server exited (${code})`)));
-	});
-	return {endpoint: `http://127.0.0.1:${port}`, stop: () => child.stdin.end()};
-}
 
 function awsCliVersion() {
 	const result = spawnSync('aws', ['--version'], {encoding: 'utf8'});
@@ -177,7 +157,7 @@ try {
 	const small = homeWithProfiles(base, 'three-profiles', 3);
 	const large = homeWithProfiles(base, 'ten-thousand-profiles', 10_000);
 	const wizardHome = homeWithProfiles(base, 'wizard', 3);
-	sts = await startLoopbackSts();
+	sts = await startLoopbackSts({account: '111122223333', arn: 'arn:aws:iam::111122223333:user/bench'});
 	const stsEnv = environment(small, {
 		AWS_ENDPOINT_URL: sts.endpoint,
 		AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',

@@ -8,10 +8,11 @@
  *   npm run screenshots           (builds first)
  *   node scripts/screenshots.mjs --out /tmp/shots
  */
-import {spawn, spawnSync} from 'node:child_process';
+import {spawnSync} from 'node:child_process';
 import {chmodSync, mkdirSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
+import {startLoopbackSts} from './loopback-sts.mjs';
 import {parseArgs} from 'node:util';
 import pty from '@lydell/node-pty';
 import xterm from '@xterm/headless';
@@ -44,24 +45,6 @@ function makeWorld() {
 	);
 }
 
-/** A loopback STS answering GetCallerIdentity, in its own process so this one's event loop stays free. */
-async function startLoopbackSts() {
-	const server = `
-const http = require('node:http');
-const body = '<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult><Arn>arn:aws:iam::123456789012:user/orders-deployer</Arn><UserId>AIDAEXAMPLEUSERID0001</UserId><Account>123456789012</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>0</RequestId></ResponseMetadata></GetCallerIdentityResponse>';
-const server = http.createServer((request, response) => {
-	request.resume();
-	request.on('end', () => { response.writeHead(200, {'content-type': 'text/xml', date: new Date().toUTCString()}); response.end(body); });
-});
-server.listen(0, '127.0.0.1', () => console.log(server.address().port));
-process.stdin.on('end', () => process.exit(0)); process.stdin.resume();`;
-	const child = spawn(process.execPath, ['-e', server], {stdio: ['pipe', 'pipe', 'inherit']});
-	const port = await new Promise((resolve, reject) => {
-		child.stdout.once('data', data => resolve(Number(String(data).trim())));
-		child.once('exit', code => reject(new Error(`the loopback STS server exited (${code})`)));
-	});
-	return {endpoint: `http://127.0.0.1:${port}`, stop: () => child.stdin.end()};
-}
 
 // ───────────────────────────── running a screen ─────────────────────────────
 const plain = text => text.replace(/\u001B\[[0-9;?]*[ -/]*[@-~]/g, '');
