@@ -2,6 +2,7 @@
  * The values every wizard form starts with, so that pressing Enter on each screen gives a sensible setup:
  * user `<service>-deployer`, profile `<service>-<stage>`, the region and stages serverless.yml names.
  */
+import {isPrototypeName} from '../aws-files/prototype-names.js';
 import {sdkProfiles} from '../aws-files/sdk-profiles.js';
 import type {Snapshot} from '../gather/snapshot.js';
 import type {WizardDefaults} from './state.js';
@@ -74,7 +75,9 @@ export function iamName(name: string): string {
 /** Profile names the AWS files and Serverless both accept: `[\w\-@+.%:/]`. */
 export function profileName(name: string): string {
 	// Never fall back to `default`: that would silently change the profile every tool uses.
-	return nameWithout(name, /[^\w\-@+.%:/]+/g) || FALLBACK_SERVICE;
+	const cleaned = nameWithout(name, /[^\w\-@+.%:/]+/g) || FALLBACK_SERVICE;
+	// A service called `toString` or `constructor`: the SDKs mix such profile names up with JavaScript built-ins.
+	return isPrototypeName(cleaned) ? `${cleaned}-profile` : cleaned;
 }
 
 function nameWithout(name: string, unwanted: RegExp): string {

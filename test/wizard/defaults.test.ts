@@ -126,4 +126,6 @@ test.each([
 	['a b', 'a-b'],
 	['%%', '%%'],
 	['!!', 'serverless'],
+	['toString', 'toString-profile'],
+	['constructor', 'constructor-profile'],
 ])('profileName(%j) = %j', (name, expected) => expect(profileName(name)).toBe(expected));
