@@ -212,16 +212,25 @@ export function planSetProfile(input: SetProfileInput): ProfilePlan {
 	// Role settings written to the credentials file leave the config file: a stale copy there would only mislead.
 	const configSection = configSectionName(docs.config, profile);
 	const movedFromConfig = credentialSettingKeys.filter((key) => lineOf(docs.config, configSection, key) !== undefined);
+	// A role's settings are one unit: a key of the old role left in either file would still be merged into the new one
+	// (the AWS SDK v3 and the AWS CLI read both files), asking for an MFA code or sending an external id it no longer has.
+	const staleRoleKeys = input.overwrite && Object.hasOwn(settings, 'role_arn') ? [...ROLE_SETTINGS].filter((key) => !Object.hasOwn(settings, key)) : [];
+	const staleSections: Record<AwsFileKind, string[]> = {
+		credentials: [...new Set(profileSections(docs.credentials, 'credentials', profile).map((section) => section.name))],
+		config: [...new Set(profileSections(docs.config, 'config', profile).map((section) => section.name))],
+	};
+	const staleIn = (kind: AwsFileKind) => staleRoleKeys.filter((key) => staleSections[kind].some((section) => lineOf(docs[kind], section, key) !== undefined));
+	const stale: Record<AwsFileKind, string[]> = {credentials: staleIn('credentials'), config: staleIn('config')};
 	const touches: Record<AwsFileKind, boolean> = {
-		credentials: credentials !== undefined || movedFromCredentials.length > 0 || credentialSettingKeys.length > 0,
-		config: configSettingKeys.length > 0 || movedFromConfig.length > 0,
+		credentials: credentials !== undefined || movedFromCredentials.length > 0 || credentialSettingKeys.length > 0 || stale.credentials.length > 0,
+		config: configSettingKeys.length > 0 || movedFromConfig.length > 0 || stale.config.length > 0,
 	};
 	for (const kind of ['credentials', 'config'] as const) {
 		if (!touches[kind] || input.allowUnparseable) continue;
 		const replacing =
 			kind === 'credentials'
-				? [...Object.keys(credentials ?? {}), ...TOKEN_KEYS, ...movedFromCredentials, ...credentialSettingKeys]
-				: [...configSettingKeys, ...movedFromConfig];
+				? [...Object.keys(credentials ?? {}), ...TOKEN_KEYS, ...movedFromCredentials, ...credentialSettingKeys, ...stale.credentials]
+				: [...configSettingKeys, ...movedFromConfig, ...stale.config];
 		const problem = fileEditProblem({kind, path: where[kind], text: texts[kind], profile, replacing});
 		if (problem) return refused(problem, warnings);
 	}
@@ -251,12 +260,28 @@ export function planSetProfile(input: SetProfileInput): ProfilePlan {
 			`Moved ${movedFromConfig.join(', ')} of profile "${profile}" from ${where.config} to ${where.credentials}: Serverless v3 reads the role there without AWS_SDK_LOAD_CONFIG.`,
 		);
 	}
+	for (const section of staleSections.credentials) credentialsDoc = removeKeys(credentialsDoc, section, stale.credentials);
+	for (const section of staleSections.config) configDoc = removeKeys(configDoc, section, stale.config);
+	const removedFrom = (['config', 'credentials'] as const).filter((kind) => stale[kind].length > 0).map((kind) => `${stale[kind].join(', ')} from ${where[kind]}`);
+	if (removedFrom.length > 0) {
+		warnings.push(
+			`Removed the old role's ${removedFrom.join(' and ')} for profile "${profile}": the new role settings do not include them, and the AWS SDK and the AWS CLI would still apply them to the role (they merge both files).`,
+		);
+	}
 
 	const plan = planFrom(texts, {credentials: printIniDocument(credentialsDoc), config: printIniDocument(configDoc)}, warnings);
 	const after = {credentials: plan.credentials?.after ?? texts.credentials, config: plan.config?.after ?? texts.config};
 	const broken = checkEdit({before: texts, after, profile, where, allowUnparseable: input.allowUnparseable === true});
 	if (broken) return refused(broken, warnings);
-	const intended = intendedValuesProblem(after, profile, credentials, {config: configSettings, credentials: credentialSettings}, {credentials: movedFromCredentials, config: movedFromConfig}, where);
+	const intended = intendedValuesProblem(
+		after,
+		profile,
+		credentials,
+		{config: configSettings, credentials: credentialSettings},
+		{credentials: movedFromCredentials, config: movedFromConfig},
+		where,
+		staleRoleKeys,
+	);
 	if (intended) return refused(intended, warnings);
 	warnings.push(...contextWarnings(after, profile, credentials !== undefined, where));
 	return plan;
@@ -367,6 +392,8 @@ function intendedValuesProblem(
 	settings: Record<AwsFileKind, Record<string, string>>,
 	moved: Record<AwsFileKind, string[]>,
 	where: Record<AwsFileKind, string>,
+	/** Role settings of the old role: no reader may still take them from either file. */
+	removed: readonly string[],
 ): EditRefusal | undefined {
 	const profiles = sdkProfiles({credentials: after.credentials ?? '', config: after.config ?? ''});
 	const own = (records: Record<string, Record<string, string>>) => (Object.hasOwn(records, profile) ? records[profile] : undefined);
@@ -382,8 +409,16 @@ function intendedValuesProblem(
 		if (own(profiles.config)?.[key] !== value) return failed('config', key);
 		if (moved.credentials.includes(key) && own(profiles.credentials)?.[key] !== undefined) return failed('credentials', key);
 	}
-	if (Object.keys(settings.credentials).length === 0) return undefined;
 	const cli = cliMergedProfile(after, profile);
+	const leftOver = (kind: AwsFileKind, key: string): EditRefusal => ({
+		...failed(kind, key),
+		message: `After the planned change the AWS SDK or the AWS CLI would still read the old role's ${key} of profile "${profile}" from ${where[kind]}; nothing was written.`,
+	});
+	for (const key of removed) {
+		if (own(profiles.credentials)?.[key] !== undefined) return leftOver('credentials', key);
+		if (own(profiles.config)?.[key] !== undefined || own(profiles.merged)?.[key] !== undefined || cli?.[key] !== undefined) return leftOver('config', key);
+	}
+	if (Object.keys(settings.credentials).length === 0) return undefined;
 	for (const [key, value] of Object.entries(settings.credentials)) {
 		if (own(profiles.credentials)?.[key] !== value) return failed('credentials', key);
 		if (own(profiles.merged)?.[key] !== value || cli?.[key] !== value) return failed('credentials', key);

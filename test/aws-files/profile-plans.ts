@@ -162,6 +162,14 @@ export function intended(input: SetCase, plan: ProfilePlan): {credentials: Recor
 		credentials[key] = undefined;
 		config[key] = value;
 	}
+	// An overwritten role profile keeps no setting of the old role that the new settings leave out, in either file.
+	if (input.overwrite && Object.hasOwn(input.settings, 'role_arn')) {
+		for (const key of ROLE_SETTINGS) {
+			if (Object.hasOwn(input.settings, key)) continue;
+			credentials[key] = undefined;
+			config[key] = undefined;
+		}
+	}
 	return {credentials, config};
 }
 

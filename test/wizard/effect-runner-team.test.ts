@@ -133,3 +133,19 @@ test('the last check does not assume an MFA role again: it says so instead of fa
 	const done = await runEffect({type: 'doctor', id: 5, stages: ['prod'], mapping: {prod: 'acme-prod'}}, {...runner, env: {...runner.env, AWS_PROFILE: 'acme-prod'}});
 	expect(done).toMatchObject({type: 'doctor-done', checks: [{stage: 'prod', profile: 'acme-prod', ok: false, mfa: true, problem: expect.stringContaining('MFA code')}]});
 }, 60_000);
+
+test.each([
+	['the config file', {}],
+	['the credentials file (Serverless v3)', {roleSettingsIn: 'credentials' as const}],
+])('team settings without mfa_serial over a role profile that had it, role placed in %s: no mfa_serial left, assumed without a code', async (_where, placement) => {
+	const runner = deps();
+	await write(base(), runner);
+	await write({...role, settings: {...role.settings, mfa_serial: `arn:aws:iam::${DEV_ACCOUNT}:mfa/alice`}}, runner);
+	const diff = await write({...role, ...placement, overwrite: true}, runner);
+	expect(diff.join('\n')).toContain('-mfa_serial');
+	const files = ['config', 'credentials'].map((name) => readFileSync(path.join(home, '.aws', name), 'utf8'));
+	for (const text of files) expect(text).not.toContain('mfa_serial');
+	const assumed = await runEffect({type: 'verify-profile', id: 3, profile: 'acme-prod', region: 'eu-west-1'}, runner);
+	expect(assumed).toMatchObject({type: 'verified', id: 3, identity: {account: '333333333333', principal: 'assumed-role'}});
+	expect(JSON.stringify([assumed, diff])).not.toContain(alice.secret);
+}, 60_000);
