@@ -282,8 +282,9 @@ describe('wizard reducer properties', () => {
 			}),
 			{numRuns: RUNS},
 		);
-		// The walks do reach the writes (the property is not vacuous).
-		expect(changes).toBeGreaterThan(RUNS / 4);
+		// The walks do reach the writes (the property is not vacuous). About 0.3 per walk since the team screens joined
+		// the walks (100–150 in 400, measured); a quarter of the walks sat too close to that and failed now and then.
+		expect(changes).toBeGreaterThan(RUNS / 10);
 	});
 
 	test('Esc returns to the previous screen; after any move forward, Esc comes back to where it was', () => {
